@@ -1,0 +1,41 @@
+import type { Runtime } from 'webextension-polyfill';
+import { getSettings, setPause } from '../shared/db/kv.ts';
+import type { Handlers } from './router.ts';
+import { flag } from './flag.ts';
+import { lookup } from './annotate.ts';
+import { kick, poll } from './runtime.ts';
+
+function tabOf(sender: Runtime.MessageSender) {
+  const tab = sender.tab;
+  if (!tab?.id || tab.windowId === undefined || !tab.url) throw new Error('Refused: no tab.');
+  return { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title ?? '' };
+}
+
+export const handlers: Handlers = {
+  // Page URL and tab come from the browser (sender.tab), never from the message body.
+  flag: async (payload, sender) => {
+    const answer = await flag(payload, { tab: tabOf(sender), now: () => new Date(), newId: () => crypto.randomUUID() });
+    if (answer.ok) void kick();
+    return answer;
+  },
+  lookup: (payload) => lookup(payload),
+  flagContext: async () => {
+    const s = await getSettings();
+    return {
+      configured: Boolean(s.baseUrl && s.token),
+      ipRights: s.me?.ipRights ?? [],
+      defaultIpRightId: s.defaultIpRightId,
+      defaultReason: s.defaultReason,
+    };
+  },
+  sendNow: async () => {
+    void kick();
+    return { ok: true as const };
+  },
+  settingsChanged: async () => {
+    // New settings may fix what paused the queue (a refused token): try again at once.
+    await setPause(null);
+    void kick().then(poll);
+    return { ok: true as const };
+  },
+};

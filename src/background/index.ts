@@ -1,0 +1,24 @@
+// The service worker's entry: it only wires. Every listener is registered synchronously at
+// the top level, because a listener added after an await misses the event that woke us.
+import '../shared/zod.ts';
+import browser from 'webextension-polyfill';
+import { createRouter } from './router.ts';
+import { handlers } from './handlers.ts';
+import { ALARMS, ensureAlarms, kick, poll } from './runtime.ts';
+
+browser.runtime.onMessage.addListener(createRouter(handlers, chrome.runtime.id, chrome.runtime.getURL('')) as never);
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === ALARMS.poll) void poll();
+  else if (alarm.name.startsWith(ALARMS.outbox)) void kick();
+});
+
+chrome.runtime.onInstalled.addListener(() => void ensureAlarms());
+chrome.runtime.onStartup.addListener(() => void ensureAlarms());
+self.addEventListener('online', () => void kick());
+
+// Any wake (install, update, browser start, an event): make sure alarms exist, ask for
+// persistent storage so queued evidence is not evicted, and send whatever is waiting.
+void ensureAlarms();
+void navigator.storage?.persist?.().catch(() => false);
+void kick();

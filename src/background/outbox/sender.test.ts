@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSandbox, type Sandbox } from '../../../sandbox/server.ts';
+import { DEMO_TOKEN } from '../../../sandbox/demo.ts';
+import { db } from '../../shared/db/open.ts';
+import { getPause, saveSettings, setPause } from '../../shared/db/kv.ts';
+import { listRequests } from '../../shared/db/requests.ts';
+import { sha256Hex } from '../capture/hash.ts';
+import { record } from '../../../test/unit/records.ts';
+import { drainOutbox, type SenderDeps } from './sender.ts';
+
+// The sender against the real sandbox API over HTTP, with fake-indexeddb underneath:
+// at-least-once sending, exactly-once effect.
+let sandbox: Sandbox;
+let clock: number;
+const deps = (): SenderDeps => ({ now: () => clock, random: () => 0.5, newId: () => crypto.randomUUID(), owner: 'worker-a' });
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+async function queue(n: number) {
+  const bytes = new TextEncoder().encode('{"evidence":"metadata"}').buffer as ArrayBuffer;
+  const sha = await sha256Hex(bytes);
+  const database = await db();
+  await database.put('evidence', { sha256: sha, mediaType: 'application/json', bytes: bytes.byteLength, data: bytes, createdAt: '2026-11-22T05:59:58.000Z' });
+  for (let i = 0; i < n; i++) {
+    await database.put(
+      'requests',
+      record({ id: uuid(i), itemId: String(600000000000 + i), evidence: [{ sha256: sha, kind: 'metadata', mediaType: 'application/json', bytes: bytes.byteLength, capturedAt: '2026-11-22T05:59:58.000Z' }] }),
+    );
+  }
+  return sha;
+}
+
+beforeEach(async () => {
+  clock = Date.parse('2026-11-24T02:00:00.000Z'); // a Tuesday
+  sandbox = await createSandbox({ testControls: true, rateLimitPerSecond: 1000 });
+  await saveSettings({ baseUrl: sandbox.url, token: DEMO_TOKEN });
+});
+afterEach(async () => {
+  await sandbox.close();
+});
+
+describe('outbox sender', () => {
+  it('uploads evidence, files every request once, and stores the case and its SLA', async () => {
+    const sha = await queue(3);
+    const report = await drainOutbox(deps());
+    expect(report).toMatchObject({ batches: 1, submitted: 3, stoppedBy: 'done' });
+    expect(sandbox.evidence(sha)).toBeDefined();
+    const cases = sandbox.listCases();
+    expect(cases).toHaveLength(3);
+    const stored = await listRequests();
+    for (const r of stored) {
+      const c = cases.find((k) => k.clientRequestId === r.clientRequestId)!;
+      expect(r).toMatchObject({ caseId: c.caseId, slaDueAt: c.slaDueAt, outbox: { state: 'submitted', batchId: null } });
+    }
+    expect(await (await db()).count('batches')).toBe(0);
+  });
+
+  it('keeps a batch through a 503 with Retry-After and resends it with the same key', async () => {
+    await queue(2);
+    sandbox.faults.push({ kind: 'status', status: 503, retryAfter: '5', match: { method: 'POST' } });
+    const first = await drainOutbox(deps());
+    expect(first.stoppedBy).toBe('failure');
+    const [batch] = await (await db()).getAll('batches');
+    expect(batch!.nextAttemptAt).toBeGreaterThanOrEqual(clock + 5000);
+    expect((await listRequests()).every((r) => r.outbox.state === 'queued' && r.outbox.lastError?.code === 'unavailable')).toBe(true);
+
+    clock = batch!.nextAttemptAt;
+    expect((await drainOutbox(deps())).submitted).toBe(2);
+    const posts = sandbox.calls.filter((c) => c.method === 'POST');
+    expect(new Set(posts.map((c) => c.idempotencyKey)).size).toBe(1);
+    expect(sandbox.listCases()).toHaveLength(2);
+  });
+
+  it('survives an answer lost after the service stored it: the retry files nothing twice', async () => {
+    await queue(3);
+    sandbox.faults.push({ kind: 'reset', when: 'after', match: { method: 'POST' } });
+    expect((await drainOutbox(deps())).stoppedBy).toBe('failure');
+    expect(sandbox.listCases()).toHaveLength(3);
+    clock += 10 * 60_000;
+    expect((await drainOutbox(deps())).submitted).toBe(3);
+    expect(sandbox.listCases()).toHaveLength(3);
+    expect((await listRequests()).every((r) => r.caseId)).toBe(true);
+  });
+
+  it('treats HTML and wrongly shaped answers as transient and changes no stored case', async () => {
+    await queue(1);
+    sandbox.faults.push({ kind: 'html200', match: { method: 'POST' } });
+    expect((await drainOutbox(deps())).stoppedBy).toBe('failure');
+    clock += 10 * 60_000;
+    sandbox.faults.push({ kind: 'wrongShape', match: { method: 'POST' } });
+    expect((await drainOutbox(deps())).stoppedBy).toBe('failure');
+    const [r] = await listRequests();
+    expect(r!.caseId).toBeNull();
+    clock += 10 * 60_000;
+    expect((await drainOutbox(deps())).submitted).toBe(1);
+  });
+
+  it('pauses the whole queue on 401 and resumes once the settings change', async () => {
+    await queue(2);
+    await saveSettings({ token: 'revoked-token' });
+    expect((await drainOutbox(deps())).stoppedBy).toBe('paused');
+    expect(await getPause()).toMatchObject({ code: 'unauthorized' });
+    expect((await drainOutbox(deps())).stoppedBy).toBe('paused');
+    expect(sandbox.listCases()).toHaveLength(0);
+
+    await saveSettings({ token: DEMO_TOKEN });
+    await setPause(null);
+    expect((await drainOutbox(deps())).submitted).toBe(2);
+  });
+
+  it('puts a permanent rejection in front of the user with the reason', async () => {
+    await queue(1);
+    sandbox.markListingUnavailable('taobao', '600000000000');
+    await drainOutbox(deps());
+    const [r] = await listRequests();
+    expect(r!.outbox).toMatchObject({ state: 'attention', lastError: { code: 'listing_unavailable' } });
+  });
+
+  it('leaves the queue alone while another live worker holds the lease', async () => {
+    await queue(1);
+    await (await db()).put('kv', { owner: 'worker-b', expiresAt: clock + 10_000 }, 'senderLease');
+    expect((await drainOutbox(deps())).stoppedBy).toBe('lease_held');
+    clock += 10_000;
+    expect((await drainOutbox(deps())).submitted).toBe(1);
+  });
+});

@@ -1,0 +1,96 @@
+import { db } from '../../shared/db/open.ts';
+import { announce } from '../../shared/db/changes.ts';
+import { getPause, getSettings, setPause } from '../../shared/db/kv.ts';
+import type { TakedownRecord } from '../../shared/model.ts';
+import type { SubmitResult } from '../../api/schemas.ts';
+import { hasEvidence, putEvidence, submitTakedowns, type ApiConfig, type ApiFailure } from '../../api/client.ts';
+import { acquireLease, releaseLease } from './lease.ts';
+import { takeBatch, settleBatch } from './store.ts';
+import { applyResults, planFailure } from './apply.ts';
+
+export interface SenderDeps {
+  now: () => number;
+  random: () => number;
+  newId: () => string;
+  owner: string;
+}
+
+export interface DrainReport {
+  batches: number;
+  submitted: number;
+  stoppedBy: 'done' | 'not_configured' | 'paused' | 'lease_held' | 'failure';
+}
+
+/** Uploads every artifact the batch refers to that the service does not hold yet. */
+async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], known: Set<string>): Promise<ApiFailure | null> {
+  const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))].filter((s) => !known.has(s));
+  for (const sha of shas) {
+    const head = await hasEvidence(cfg, sha);
+    if (!head.ok) return head;
+    if (!head.data) {
+      const blob = await (await db()).get('evidence', sha);
+      // Missing locally would be a bug: send anyway and let the service's evidence_missing
+      // answer put the request in front of the user rather than blocking the whole queue.
+      if (blob) {
+        const put = await putEvidence(cfg, sha, blob.data, blob.mediaType);
+        if (!put.ok) return put;
+      }
+    }
+    known.add(sha);
+  }
+  return null;
+}
+
+/**
+ * Sends everything that is due, one batch at a time, while this worker holds the lease.
+ * At-least-once sending; the stored Idempotency-Key per batch and the clientRequestId per
+ * request make the effect exactly-once at the service.
+ */
+export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<DrainReport> {
+  const report: DrainReport = { batches: 0, submitted: 0, stoppedBy: 'done' };
+  if (!(await acquireLease(deps.owner, deps.now()))) return { ...report, stoppedBy: 'lease_held' };
+  try {
+    const settings = await getSettings();
+    if (!settings.baseUrl || !settings.token) return { ...report, stoppedBy: 'not_configured' };
+    if (await getPause()) return { ...report, stoppedBy: 'paused' };
+    const cfg: ApiConfig = { baseUrl: settings.baseUrl, token: settings.token };
+    const uploaded = new Set<string>();
+    while (report.batches < maxBatches) {
+      if (!(await acquireLease(deps.owner, deps.now()))) return { ...report, stoppedBy: 'lease_held' };
+      const pending = await takeBatch(deps.now(), deps.newId);
+      if (!pending) break;
+      report.batches++;
+      announce('requests');
+      const { batch } = pending;
+      const outcome = (await uploadEvidence(cfg, pending.records, uploaded)) ?? (await submit(cfg, batch.body, batch.idempotencyKey));
+      if ('results' in outcome) {
+        const results = outcome.results;
+        const next = await settleBatch(batch, (current) => applyResults(current, results, deps.now(), deps.random), null);
+        report.submitted += next.filter((r) => r.outbox.state === 'submitted').length;
+        announce('requests');
+        continue;
+      }
+      const plan = planFailure(pending.records, outcome, batch.attempts, deps.now(), deps.random);
+      const byId = new Map(plan.records.map((r) => [r.clientRequestId, r]));
+      await settleBatch(
+        batch,
+        (current) => current.map((c) => ({ ...c, outbox: byId.get(c.clientRequestId)?.outbox ?? c.outbox, updatedAt: new Date(deps.now()).toISOString() })),
+        plan.batch === 'keep' ? { nextAttemptAt: plan.retryAt } : null,
+      );
+      announce('requests');
+      if (plan.pause) {
+        await setPause({ ...plan.pause, at: new Date(deps.now()).toISOString() });
+        return { ...report, stoppedBy: 'paused' };
+      }
+      if (plan.batch === 'keep') return { ...report, stoppedBy: 'failure' };
+    }
+    return report;
+  } finally {
+    await releaseLease(deps.owner);
+  }
+}
+
+async function submit(cfg: ApiConfig, body: string, key: string): Promise<ApiFailure | { results: SubmitResult[] }> {
+  const res = await submitTakedowns(cfg, body, key);
+  return res.ok ? { results: res.data.results } : res;
+}

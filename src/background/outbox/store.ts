@@ -1,0 +1,82 @@
+import { db } from '../../shared/db/open.ts';
+import type { BatchRecord } from '../../shared/db/schema.ts';
+import type { TakedownRecord } from '../../shared/model.ts';
+import { buildBatch, dueForBatch } from './plan.ts';
+
+/**
+ * The outbox's reads and writes. Every change to a batch and its requests happens in one
+ * transaction, so a worker killed at any point leaves either the old or the new state.
+ */
+
+export interface PendingBatch {
+  batch: BatchRecord;
+  records: TakedownRecord[];
+}
+
+/** A stored batch due for (re)sending, else a new batch built from due requests, else null. */
+export async function takeBatch(now: number, newId: () => string): Promise<PendingBatch | null> {
+  const tx = (await db()).transaction(['batches', 'requests'], 'readwrite');
+  const batches = tx.objectStore('batches');
+  const requests = tx.objectStore('requests');
+  const stored = (await batches.getAll()).filter((b) => b.nextAttemptAt <= now).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  let batch: BatchRecord | null = stored ?? null;
+  let records: TakedownRecord[] = [];
+  if (batch) {
+    const found = await Promise.all(batch.clientRequestIds.map((id) => requests.get(id)));
+    records = found.filter((r): r is TakedownRecord => r !== undefined);
+  } else {
+    const queued = await requests.index('byOutboxState').getAll('queued');
+    const { picked, body } = buildBatch(dueForBatch(queued, now));
+    if (picked.length > 0) {
+      const batchId = newId();
+      batch = {
+        batchId,
+        idempotencyKey: newId(),
+        clientRequestIds: picked.map((r) => r.clientRequestId),
+        body,
+        createdAt: new Date(now).toISOString(),
+        attempts: 0,
+        nextAttemptAt: now,
+      };
+      await batches.put(batch);
+      records = picked;
+    }
+  }
+  if (batch) {
+    records = records.map((r) => ({ ...r, outbox: { ...r.outbox, state: 'sending' as const, batchId: batch.batchId } }));
+    await Promise.all(records.map((r) => requests.put(r)));
+  }
+  await tx.done;
+  return batch ? { batch, records } : null;
+}
+
+/**
+ * Writes the outcome of one attempt: the requests' new states (computed from their current
+ * stored versions, so a concurrent status update is not lost) and the batch kept or dropped.
+ */
+export async function settleBatch(
+  batch: BatchRecord,
+  update: (current: TakedownRecord[]) => TakedownRecord[],
+  keep: { nextAttemptAt: number } | null,
+): Promise<TakedownRecord[]> {
+  const tx = (await db()).transaction(['batches', 'requests'], 'readwrite');
+  const requests = tx.objectStore('requests');
+  const current = (await Promise.all(batch.clientRequestIds.map((id) => requests.get(id)))).filter(
+    (r): r is TakedownRecord => r !== undefined,
+  );
+  const next = update(current);
+  await Promise.all(next.map((r) => requests.put(r)));
+  if (keep) await tx.objectStore('batches').put({ ...batch, attempts: batch.attempts + 1, nextAttemptAt: keep.nextAttemptAt });
+  else await tx.objectStore('batches').delete(batch.batchId);
+  await tx.done;
+  return next;
+}
+
+export async function allRequests(): Promise<TakedownRecord[]> {
+  return (await db()).getAll('requests');
+}
+
+export async function earliestBatchRetry(): Promise<number | null> {
+  const all = await (await db()).getAll('batches');
+  return all.length ? Math.min(...all.map((b) => b.nextAttemptAt)) : null;
+}

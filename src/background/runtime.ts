@@ -1,0 +1,60 @@
+import { drainOutbox } from './outbox/sender.ts';
+import { nextDueAt } from './outbox/plan.ts';
+import { allRequests, earliestBatchRetry } from './outbox/store.ts';
+import { pollCases } from './sync/poll.ts';
+import { notifyChanges, refreshBadge } from './attention.ts';
+
+export const ALARMS = { outbox: 'outbox', poll: 'poll' } as const;
+const POLL_MINUTES = 1;
+
+// One id per worker instance: the lease tells a live sender from one a killed worker left.
+const owner = crypto.randomUUID();
+
+/** The periodic alarms, re-created at every worker start: Chrome may drop them on restart or update. */
+export async function ensureAlarms(): Promise<void> {
+  if (!(await chrome.alarms.get(ALARMS.poll))) await chrome.alarms.create(ALARMS.poll, { periodInMinutes: POLL_MINUTES });
+  if (!(await chrome.alarms.get(ALARMS.outbox))) await chrome.alarms.create(ALARMS.outbox, { periodInMinutes: 1 });
+}
+
+let running: Promise<void> | null = null;
+let again = false;
+
+/**
+ * Sends what is due. Triggers (a new request, an alarm, coming online, "send now") may
+ * arrive while a drain runs: they fold into one more pass instead of a second sender.
+ */
+export function kick(): Promise<void> {
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    do {
+      again = false;
+      await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner }).catch((err) =>
+        console.error('outbox drain failed', err),
+      );
+    } while (again);
+    await scheduleWake();
+    await refreshBadge().catch(() => undefined);
+  })().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+/** Wakes the worker when the next retry is due (alarms fire at most every 30 s when packed). */
+async function scheduleWake(): Promise<void> {
+  const due = [nextDueAt(await allRequests()), await earliestBatchRetry()].filter((t): t is number => t !== null);
+  if (due.length === 0) return;
+  await chrome.alarms.create(`${ALARMS.outbox}-retry`, { when: Math.max(Math.min(...due), Date.now() + 1000) });
+}
+
+export async function poll(): Promise<void> {
+  const changes = await pollCases(() => new Date()).catch((err) => {
+    console.error('case poll failed', err);
+    return [];
+  });
+  await notifyChanges(changes).catch(() => undefined);
+  await refreshBadge().catch(() => undefined);
+}

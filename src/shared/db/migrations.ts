@@ -1,0 +1,31 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { FlaggerDB } from './schema.ts';
+
+type UpgradeTx = IDBPTransaction<FlaggerDB, StoreNames<FlaggerDB>[], 'versionchange'>;
+type Step = (db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx) => void;
+
+/**
+ * Cumulative, numbered steps: step N takes a database at version N-1 to version N.
+ * A step may add stores and indexes or transform records; it never deletes a store
+ * that holds evidence or requests.
+ */
+export const STEPS: Record<number, Step> = {
+  1: (db) => {
+    const requests = db.createObjectStore('requests', { keyPath: 'clientRequestId' });
+    requests.createIndex('byItem', 'itemKey');
+    requests.createIndex('bySeller', 'sellerKey');
+    requests.createIndex('byOutboxState', 'outbox.state');
+    requests.createIndex('byCase', 'caseId');
+    db.createObjectStore('evidence', { keyPath: 'sha256' });
+    db.createObjectStore('batches', { keyPath: 'batchId' });
+    db.createObjectStore('kv');
+  },
+};
+
+export function runSteps(db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx, from: number, to: number): void {
+  for (let v = from + 1; v <= to; v++) {
+    const step = STEPS[v];
+    if (!step) throw new Error(`No database upgrade step for version ${v}`);
+    step(db, tx);
+  }
+}

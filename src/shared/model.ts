@@ -1,0 +1,130 @@
+import { z } from './zod.ts';
+import { EvidenceRef, IpRight, Marketplace, Me, Money, Reason, Resolution } from '../api/schemas.ts';
+import { capText } from './text.ts';
+
+export { Marketplace, Reason, IpRight, Me, Money, EvidenceRef };
+
+/** Caps chosen so a hostile page cannot bloat the queue; the API allows far less anyway. */
+export const LIMITS = {
+  title: 500,
+  sellerName: 200,
+  id: 64,
+  url: 2048,
+  images: 12,
+  note: 2000,
+  batch: 500,
+} as const;
+
+const cappedString = (max: number) => z.string().transform((s) => capText(s, max));
+const httpUrl = z
+  .string()
+  .max(LIMITS.url)
+  .refine((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL');
+const id = z.string().regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be a plain identifier');
+
+/**
+ * A listing as extracted from a marketplace page. Everything in it came from the page, so
+ * it is validated and capped here, whatever the adapter did.
+ */
+export const Listing = z.object({
+  marketplace: Marketplace,
+  itemId: z.string().regex(/^[0-9A-Za-z_-]{1,40}$/, 'item id must be a plain identifier'),
+  skuId: id.nullable().default(null),
+  url: httpUrl,
+  title: cappedString(LIMITS.title).pipe(z.string().min(1, 'title is empty')),
+  price: Money.nullable().default(null),
+  imageUrls: z.array(httpUrl).max(LIMITS.images).default([]),
+  seller: z.object({
+    name: cappedString(LIMITS.sellerName).pipe(z.string().min(1, 'seller name is empty')),
+    id: id.nullable().default(null),
+    shopUrl: httpUrl.nullable().default(null),
+  }),
+  /** The marketplace says the listing is gone (deleted, sold out for good). */
+  unavailable: z.boolean().default(false),
+});
+export type Listing = z.infer<typeof Listing>;
+export type ListingInput = z.input<typeof Listing>;
+
+export const itemKey = (l: { marketplace: string; itemId: string }) => `${l.marketplace}:${l.itemId}`;
+export const sellerKey = (l: { marketplace: string; seller: { id: string | null; name: string } }) =>
+  `${l.marketplace}:${l.seller.id ?? l.seller.name}`;
+
+/** Where a request is in our own outbox, before and around the service's answer. */
+export const OutboxState = z.enum(['queued', 'sending', 'attention', 'submitted']);
+export type OutboxState = z.infer<typeof OutboxState>;
+
+export const Problem = z.object({ code: z.string(), message: z.string() });
+export type Problem = z.infer<typeof Problem>;
+
+/** The durable record of one takedown request (IndexedDB `requests` store). */
+export const TakedownRecord = z.object({
+  clientRequestId: z.uuid(),
+  itemKey: z.string(),
+  sellerKey: z.string(),
+  listing: Listing,
+  ipRightId: z.string().min(1),
+  reason: Reason,
+  note: z.string().max(LIMITS.note),
+  flaggedAt: z.string(),
+  /** Page URL and title as the browser reported them for the tab (never the page's word). */
+  page: z.object({ url: z.string(), title: z.string() }),
+  evidence: z.array(EvidenceRef),
+  /** Artifacts we could not capture, and why (e.g. no screenshot permission). */
+  evidenceGaps: z.array(Problem),
+  outbox: z.object({
+    state: OutboxState,
+    attempts: z.number().int().min(0),
+    nextAttemptAt: z.number(),
+    lastError: Problem.nullable(),
+    /** The stored batch this request is waiting in (resent with the same Idempotency-Key). */
+    batchId: z.string().nullable(),
+  }),
+  caseId: z.string().nullable(),
+  caseStatus: z.string().nullable(),
+  receivedAt: z.string().nullable(),
+  slaDueAt: z.string().nullable(),
+  respondBy: z.string().nullable(),
+  resolution: Resolution.nullable(),
+  updatedAt: z.string(),
+});
+export type TakedownRecord = z.infer<typeof TakedownRecord>;
+
+/**
+ * The state a user sees (automation hook `data-state`): the service's case status once it
+ * has one, kept as sent even when unknown to us; before that, our outbox state; and
+ * `attention` for everything queued while the queue is paused for a bad token.
+ */
+export function displayState(r: Pick<TakedownRecord, 'caseStatus' | 'outbox'>, paused: boolean): string {
+  if (r.caseStatus) return r.caseStatus;
+  if (r.outbox.state === 'submitted') return 'received';
+  if (paused && r.outbox.state !== 'attention') return 'attention';
+  return r.outbox.state;
+}
+
+/** Settings live in the extension's IndexedDB, out of reach of content scripts. */
+export const Settings = z.object({
+  baseUrl: z.string(),
+  token: z.string(),
+  defaultIpRightId: z.string().nullable(),
+  defaultReason: Reason,
+  me: Me.nullable(),
+  connection: z.object({
+    state: z.enum(['ok', 'error', 'unknown']),
+    message: z.string(),
+    at: z.string().nullable(),
+  }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  baseUrl: '',
+  token: '',
+  defaultIpRightId: null,
+  defaultReason: 'counterfeit',
+  me: null,
+  connection: { state: 'unknown', message: '', at: null },
+};
+
+/** Why the whole queue is stopped (a 401), until the settings change. */
+export const QueuePause = z.object({ code: z.string(), message: z.string(), at: z.string() });
+export type QueuePause = z.infer<typeof QueuePause>;

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
+import { startFixtureServer } from './harness/fixture-server.ts';
+import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import { configureApi, waitFor } from './harness/flows.ts';
+
+const ITEM_ID = '637145790668';
+
+describe('one Taobao listing, flagged end to end', () => {
+  let sandbox: Sandbox;
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+  let browser: Browser;
+  let extensionDir: string;
+
+  beforeAll(async () => {
+    sandbox = await createSandbox({ testControls: true });
+    fixtures = await startFixtureServer([{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' }]);
+    extensionDir = await prepareExtension({ grantAllUrls: true });
+    browser = await launch({ extensionDir, fixturePort: fixtures.port });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await fixtures?.close();
+    if (extensionDir) await removeDir(extensionDir);
+    if (browser) await removeDir(browser.userDataDir);
+  });
+
+  it('configures the API from the options page and offers the IP rights of /v1/me', async () => {
+    const options = await configureApi(browser, sandbox.url, DEMO_TOKEN);
+    await expect.poll(() => options.getByTestId('connection-status').textContent()).toContain('Demo Brand Ltd.');
+    const values = await options.getByTestId('default-ip-right').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(values).toContain(DEMO_TRADEMARK_ID);
+    await options.close();
+  });
+
+  it('flags the listing with a trusted click, files it at the service, and counts down in the popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`http://item.taobao.com/item.htm?id=${ITEM_ID}&spm=a21n57.1.0.0&scm=1007.123`);
+    await page.getByTestId('flag-listing').click();
+    await page.getByTestId('flag-reason').selectOption('counterfeit');
+    await page.getByTestId('flag-ip-right').selectOption(DEMO_TRADEMARK_ID);
+    await page.getByTestId('flag-note').fill('Logo and hang-tag copied; price far below RRP.');
+    await page.getByTestId('flag-submit').click();
+
+    const status = page.getByTestId('listing-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(queued|sending|received)$/);
+
+    const filed = await waitFor('the case at the sandbox', () => sandbox.listCases().find((c) => c.itemId === ITEM_ID));
+    const listing = filed.submission.listing;
+    expect(filed.marketplace).toBe('taobao');
+    expect(listing.itemId).toBe(ITEM_ID);
+    expect(listing.url).toBe(`https://item.taobao.com/item.htm?id=${ITEM_ID}`);
+    expect(listing.title).toContain('Example 经典帆布双肩包');
+    expect(listing.seller.name).toBe('Example官方旗舰店');
+    expect(listing.price).toEqual({ amount: '199.00', currency: 'CNY' });
+    expect(filed.submission.ipRightId).toBe(DEMO_TRADEMARK_ID);
+    expect(filed.submission.note).toBe('Logo and hang-tag copied; price far below RRP.');
+
+    // Every piece of evidence the request names is at the service, and its bytes hash to its name.
+    const kinds = filed.submission.evidence.map((e) => e.kind).sort();
+    expect(kinds).toEqual(['capture_manifest', 'metadata', 'page_archive', 'screenshot']);
+    for (const ref of filed.submission.evidence) {
+      const stored = sandbox.evidence(ref.sha256);
+      expect(stored, `evidence ${ref.kind}`).toBeDefined();
+      expect(createHash('sha256').update(stored!.data).digest('hex')).toBe(ref.sha256);
+      expect(stored!.data.length).toBe(ref.bytes);
+    }
+
+    // The page learns the service has the request.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('listing-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('received');
+
+    const popup = await browser.popup();
+    const row = popup.locator(`[data-testid="request-row"][data-item-id="${ITEM_ID}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('received');
+    await expect.poll(() => row.getByTestId('sla-countdown').getAttribute('data-due-at')).toBe(filed.slaDueAt);
+    const first = await row.getByTestId('sla-countdown').textContent();
+    await expect.poll(() => row.getByTestId('sla-countdown').textContent(), { timeout: 5_000 }).not.toBe(first);
+    expect(await popup.getByTestId('queue-summary').getAttribute('data-queued')).toBe('0');
+  });
+});
