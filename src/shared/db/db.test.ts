@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { db } from './open.ts';
+import { DB_NAME, DB_VERSION } from './schema.ts';
+import { STEPS } from './migrations.ts';
+import { getPause, getSettings, saveSettings, setPause } from './kv.ts';
+import { countBySellers, latestByItems } from './requests.ts';
+import { record } from '../../../test/unit/records.ts';
+
+describe('database schema', () => {
+  it('has one upgrade step per version', () => {
+    expect(Object.keys(STEPS).map(Number)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
+  });
+
+  it('step 1 creates the stores and the indexes the code queries', async () => {
+    const database = await db();
+    expect([...database.objectStoreNames].sort()).toEqual(['batches', 'evidence', 'kv', 'requests']);
+    const tx = database.transaction('requests');
+    expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byItem', 'byOutboxState', 'bySeller']);
+  });
+
+  it('opening an existing database keeps what it holds', async () => {
+    const first = await db();
+    await first.put('requests', record());
+    first.close();
+    const again = await openDB(DB_NAME, DB_VERSION);
+    expect(await again.count('requests')).toBe(1);
+    again.close();
+  });
+});
+
+describe('settings and queue pause', () => {
+  it('returns defaults when nothing is stored and repairs a damaged record', async () => {
+    expect((await getSettings()).baseUrl).toBe('');
+    await (await db()).put('kv', { baseUrl: 42, token: null }, 'settings');
+    expect(await getSettings()).toMatchObject({ baseUrl: '', token: '' });
+  });
+
+  it('saves a partial change on top of what is stored', async () => {
+    await saveSettings({ baseUrl: 'https://intake.example', token: 't1' });
+    await saveSettings({ defaultIpRightId: 'ipr_1' });
+    expect(await getSettings()).toMatchObject({ baseUrl: 'https://intake.example', token: 't1', defaultIpRightId: 'ipr_1' });
+  });
+
+  it('stores and clears the pause', async () => {
+    await setPause({ code: 'unauthorized', message: 'refused', at: '2026-11-22T06:00:00.000Z' });
+    expect(await getPause()).toMatchObject({ code: 'unauthorized' });
+    await setPause(null);
+    expect(await getPause()).toBeNull();
+  });
+});
+
+describe('page annotations', () => {
+  it('finds the newest request per item and counts requests per seller', async () => {
+    const database = await db();
+    await database.put('requests', record({ id: '00000000-0000-4000-8000-000000000001', flaggedAt: '2026-11-20T00:00:00.000Z' }));
+    await database.put('requests', record({ id: '00000000-0000-4000-8000-000000000002', flaggedAt: '2026-11-21T00:00:00.000Z' }));
+    await database.put('requests', record({ id: '00000000-0000-4000-8000-000000000003', itemId: '600000000002' }));
+    const found = await latestByItems(['taobao:600000000001', 'taobao:999']);
+    expect(found.get('taobao:600000000001')?.clientRequestId).toBe('00000000-0000-4000-8000-000000000002');
+    expect(found.has('taobao:999')).toBe(false);
+    expect(await countBySellers(['taobao:2200000001'])).toEqual({ 'taobao:2200000001': 3 });
+  });
+});
