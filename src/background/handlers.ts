@@ -4,6 +4,7 @@ import type { Handlers } from './router.ts';
 import { flag } from './flag.ts';
 import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
+import { discard, resend, withdraw } from './manage.ts';
 
 function tabOf(sender: Runtime.MessageSender) {
   const tab = sender.tab;
@@ -38,4 +39,11 @@ export const handlers: Handlers = {
     void kick().then(poll);
     return { ok: true as const };
   },
+  resendRequest: async (payload) => {
+    const answer = await resend(payload, new Date());
+    if (answer.ok) void kick();
+    return answer;
+  },
+  discardRequest: (payload) => discard(payload),
+  withdrawCase: (payload) => withdraw(payload, new Date()),
 };

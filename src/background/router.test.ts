@@ -15,6 +15,9 @@ function setup() {
     flagContext: vi.fn(async () => ({ configured: false, ipRights: [], defaultIpRightId: null, defaultReason: 'counterfeit' as const })),
     sendNow: vi.fn(async () => ({ ok: true as const })),
     settingsChanged: vi.fn(async () => ({ ok: true as const })),
+    resendRequest: vi.fn(async () => ({ ok: true as const })),
+    discardRequest: vi.fn(async () => ({ ok: true as const })),
+    withdrawCase: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };
 }
@@ -40,6 +43,7 @@ describe('worker message router', () => {
     const { route, handlers } = setup();
     await expect(route(msg('sendNow', {}), contentSender)).rejects.toThrow(/not accepted/);
     await expect(route(msg('settingsChanged', {}), contentSender)).rejects.toThrow(/not accepted/);
+    await expect(route(msg('discardRequest', { clientRequestId: crypto.randomUUID() }), contentSender)).rejects.toThrow(/not accepted/);
     expect(handlers.sendNow).not.toHaveBeenCalled();
   });
 

@@ -63,6 +63,17 @@ export const Messages = {
   sendNow: message('sendNow', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** The options page saved new settings: resume a paused queue and send. */
   settingsChanged: message('settingsChanged', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
+  /** Send a request the service refused again, optionally under another IP right. */
+  resendRequest: message(
+    'resendRequest',
+    ['page'],
+    z.object({ clientRequestId: z.uuid(), ipRightId: z.string().min(1).max(64).optional() }),
+    z.union([z.object({ ok: z.literal(true) }), Failure]),
+  ),
+  /** Drop a request that was never accepted by the service (queued or needing attention). */
+  discardRequest: message('discardRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
+  /** Withdraw a filed case that is not resolved yet. */
+  withdrawCase: message('withdrawCase', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
 } as const;
 
 export type Messages = typeof Messages;
