@@ -123,3 +123,18 @@ describe('outbox sender', () => {
     expect((await drainOutbox(deps())).submitted).toBe(1);
   });
 });
+
+describe('evidence uploads', () => {
+  it('asks the service once per file, and again only after it reported evidence_missing', async () => {
+    const sha = await queue(2);
+    await drainOutbox(deps());
+    const heads = () => sandbox.calls.filter((c) => c.method === 'HEAD').length;
+    expect(heads()).toBe(1);
+    // A request needing a resend after the service lost the file re-uploads it.
+    const database = await db();
+    await database.put('requests', record({ id: uuid(50), itemId: '600000000050', evidence: [{ sha256: sha, kind: 'metadata', mediaType: 'application/json', bytes: 23, capturedAt: '2026-11-22T05:59:58.000Z' }] }));
+    await drainOutbox(deps());
+    expect(heads()).toBe(1);
+    expect(sandbox.listCases()).toHaveLength(3);
+  });
+});

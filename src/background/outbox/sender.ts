@@ -21,14 +21,22 @@ export interface DrainReport {
   stoppedBy: 'done' | 'not_configured' | 'paused' | 'lease_held' | 'failure';
 }
 
-/** Uploads every artifact the batch refers to that the service does not hold yet. */
-async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], known: Set<string>): Promise<ApiFailure | null> {
-  const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))].filter((s) => !known.has(s));
+const uploadedKey = (sha: string) => `uploaded:${sha}`;
+
+/**
+ * Uploads every artifact the batch refers to that the service does not hold yet. What the
+ * service confirmed is remembered per API base URL, so a retry after a failure (or after the
+ * worker was killed) does not ask again for each file; `evidence_missing` clears that.
+ */
+async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[]): Promise<ApiFailure | null> {
+  const database = await db();
+  const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))];
   for (const sha of shas) {
+    if ((await database.get('kv', uploadedKey(sha))) === cfg.baseUrl) continue;
     const head = await hasEvidence(cfg, sha);
     if (!head.ok) return head;
     if (!head.data) {
-      const blob = await (await db()).get('evidence', sha);
+      const blob = await database.get('evidence', sha);
       // Missing locally would be a bug: send anyway and let the service's evidence_missing
       // answer put the request in front of the user rather than blocking the whole queue.
       if (blob) {
@@ -36,9 +44,18 @@ async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], known: 
         if (!put.ok) return put;
       }
     }
-    known.add(sha);
+    await database.put('kv', cfg.baseUrl, uploadedKey(sha));
   }
   return null;
+}
+
+/** The service says it lacks evidence we thought it had: forget that, so it is uploaded again. */
+async function forgetUploads(records: TakedownRecord[]): Promise<void> {
+  const database = await db();
+  for (const r of records) {
+    if (r.outbox.lastError?.code !== 'evidence_missing') continue;
+    for (const e of r.evidence) await database.delete('kv', uploadedKey(e.sha256));
+  }
 }
 
 /**
@@ -54,7 +71,6 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
     if (!settings.baseUrl || !settings.token) return { ...report, stoppedBy: 'not_configured' };
     if (await getPause()) return { ...report, stoppedBy: 'paused' };
     const cfg: ApiConfig = { baseUrl: settings.baseUrl, token: settings.token };
-    const uploaded = new Set<string>();
     while (report.batches < maxBatches) {
       if (!(await acquireLease(deps.owner, deps.now()))) return { ...report, stoppedBy: 'lease_held' };
       const pending = await takeBatch(deps.now(), deps.newId);
@@ -62,11 +78,12 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
       report.batches++;
       announce('requests');
       const { batch } = pending;
-      const outcome = (await uploadEvidence(cfg, pending.records, uploaded)) ?? (await submit(cfg, batch.body, batch.idempotencyKey));
+      const outcome = (await uploadEvidence(cfg, pending.records)) ?? (await submit(cfg, batch.body, batch.idempotencyKey));
       if ('results' in outcome) {
         const results = outcome.results;
         const next = await settleBatch(batch, (current) => applyResults(current, results, deps.now(), deps.random), null);
         report.submitted += next.filter((r) => r.outbox.state === 'submitted').length;
+        await forgetUploads(next);
         announce('requests');
         continue;
       }
