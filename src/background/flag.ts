@@ -97,6 +97,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       receivedAt: null,
       slaDueAt: null,
       respondBy: null,
+    resolvedAt: null,
       resolution: null,
       updatedAt: flaggedAt,
     };

@@ -84,6 +84,7 @@ export const TakedownRecord = z.object({
   receivedAt: z.string().nullable(),
   slaDueAt: z.string().nullable(),
   respondBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
   resolution: Resolution.nullable(),
   updatedAt: z.string(),
 });

@@ -33,6 +33,7 @@ export function record(over: Partial<TakedownRecord> & { id?: string; itemId?: s
     receivedAt: null,
     slaDueAt: null,
     respondBy: null,
+    resolvedAt: null,
     resolution: null,
     updatedAt: '2026-11-22T05:59:57.000Z',
     ...rest,

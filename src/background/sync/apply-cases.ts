@@ -18,6 +18,7 @@ export function applyCase(record: TakedownRecord, c: Case, now: Date): CaseChang
     record.caseId === c.caseId &&
     record.slaDueAt === c.slaDueAt &&
     record.respondBy === (c.respondBy ?? null) &&
+    record.resolvedAt === (c.resolvedAt ?? null) &&
     JSON.stringify(record.resolution) === JSON.stringify(c.resolution ?? null);
   if (same) return null;
   const statusChanged = record.caseStatus !== c.status;
@@ -28,6 +29,7 @@ export function applyCase(record: TakedownRecord, c: Case, now: Date): CaseChang
     receivedAt: c.receivedAt,
     slaDueAt: c.slaDueAt,
     respondBy: c.respondBy ?? null,
+    resolvedAt: c.resolvedAt ?? null,
     resolution: c.resolution ?? null,
     outbox: { ...record.outbox, state: 'submitted', batchId: null, lastError: null },
     updatedAt: now.toISOString(),

@@ -23,3 +23,29 @@ export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeout
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+
+/** Flags the listing open in `page` through the real UI, with trusted (CDP) clicks. */
+export async function flagOpenListing(page: Page, opts: { ipRightId: string; reason?: string; note?: string }): Promise<void> {
+  await page.getByTestId('flag-listing').click();
+  await page.getByTestId('flag-reason').selectOption(opts.reason ?? 'counterfeit');
+  await page.getByTestId('flag-ip-right').selectOption(opts.ipRightId);
+  if (opts.note) await page.getByTestId('flag-note').fill(opts.note);
+  await page.getByTestId('flag-submit').click();
+  await page.getByTestId('listing-status').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Stops the extension's service worker the way Chrome does when it is idle or killed:
+ * closing its target over CDP. The next event starts a fresh worker; IndexedDB survives.
+ */
+export async function stopServiceWorker(browser: Browser): Promise<boolean> {
+  const page = browser.context.pages().find((p) => p.url().startsWith(`chrome-extension://${browser.extensionId}/`)) ?? (await browser.open(browser.manifest.action.default_popup));
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    return true;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}

@@ -1,0 +1,25 @@
+import { useEffect } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
+import { useSettings } from './use-settings.ts';
+import { optionsView } from './view-store.ts';
+import { ApiSection } from './api-section.tsx';
+import { DefaultsSection } from './defaults-section.tsx';
+import { ScreenshotsSection } from './screenshots-section.tsx';
+
+export function App() {
+  const { settings, reload } = useSettings();
+  useEffect(() => {
+    if (settings && !optionsView.getState().filled) {
+      optionsView.setState({ baseUrl: settings.baseUrl, token: settings.token, filled: true });
+    }
+  }, [settings]);
+  if (!settings) return null;
+  return (
+    <main class="options">
+      <h1>{t('options_title')}</h1>
+      <ApiSection settings={settings} reload={reload} />
+      <DefaultsSection settings={settings} />
+      <ScreenshotsSection />
+    </main>
+  );
+}

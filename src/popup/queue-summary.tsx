@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n.ts';
+import { send } from '../shared/messaging.ts';
+
+export function QueueSummary({ queued, online }: { queued: number; online: boolean }) {
+  return (
+    <p data-testid="queue-summary" data-queued={String(queued)} data-online={String(online)} class="summary">
+      {t('popup_summary_queued', String(queued))}
+      {' · '}
+      <span class={online ? 'muted' : 'status-error'}>{t(online ? 'popup_online' : 'popup_offline')}</span>
+    </p>
+  );
+}
+
+type Feedback = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'failed'; error: string };
+
+export function SendNowButton({ queued }: { queued: number }) {
+  const [feedback, setFeedback] = useState<Feedback>({ kind: 'idle' });
+  const onClick = async () => {
+    setFeedback({ kind: 'sending' });
+    try {
+      await send('sendNow', {});
+      setFeedback({ kind: 'done' });
+    } catch (err) {
+      setFeedback({ kind: 'failed', error: (err as Error).message });
+    }
+  };
+  return (
+    <div class="send-now">
+      <button type="button" data-testid="send-now" disabled={queued === 0 || feedback.kind === 'sending'} onClick={onClick}>
+        {t(feedback.kind === 'sending' ? 'popup_send_now_sending' : 'popup_send_now')}
+      </button>
+      <span role="status" class={feedback.kind === 'failed' ? 'status-error small' : 'muted small'}>
+        {feedback.kind === 'done' && t('popup_send_now_done')}
+        {feedback.kind === 'failed' && t('popup_send_now_failed', feedback.error)}
+      </span>
+    </div>
+  );
+}
