@@ -1,0 +1,4 @@
+import { taobaoAdapter } from '../../sites/taobao/index.ts';
+import { runContent } from '../run.ts';
+
+runContent(taobaoAdapter);

@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import type { SiteAdapter } from '../sites/adapter.ts';
+import { Listing } from '../shared/model.ts';
+import { ItemPanel } from './item-panel.tsx';
+import { mount } from './mount.ts';
+import { waitFor } from './wait-for.ts';
+
+export interface ItemPageOptions {
+  /** How long to wait for a page that fills in after load before giving up. */
+  timeoutMs?: number;
+}
+
+/** The adapter's listing, validated and capped by the Listing schema; null if it does not pass. */
+export function readListing(adapter: SiteAdapter, doc: Document, url: URL): Listing | null {
+  try {
+    const parsed = Listing.safeParse(adapter.extractItem(doc, url));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null; // an adapter bug on a strange page must not break the page
+  }
+}
+
+/** Item pages: wait for the listing, then show the panel until `signal` aborts. */
+export async function initItemPage(adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSignal, opts: ItemPageOptions = {}) {
+  const listing = await waitFor(() => readListing(adapter, doc, url), doc.documentElement, signal, { timeoutMs: opts.timeoutMs });
+  if (!listing || signal.aborted) return;
+  const { layer } = mount(doc);
+  render(<ItemPanel listing={listing} />, layer);
+  signal.addEventListener('abort', () => render(null, layer), { once: true });
+}

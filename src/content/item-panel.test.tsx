@@ -1,0 +1,173 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { ItemPanel } from './item-panel.tsx';
+import { mount } from './mount.ts';
+import { change, fakeWorker, flagContext, listing, settle, trustedClick, type Sent } from './test-helpers.ts';
+
+const NOW = Date.parse('2026-03-03T10:00:00.000Z');
+const noAnnotations = () => ({ annotations: [], sellerCounts: {} });
+
+async function show() {
+  const { shadow, layer } = mount(document);
+  await act(() => render(<ItemPanel listing={listing} now={() => NOW} />, layer));
+  await settle();
+  const q = <E extends Element = HTMLElement>(id: string) => shadow.querySelector<E>(`[data-testid="${id}"]`);
+  return { shadow, layer, q };
+}
+
+const types = (sent: Sent[]) => sent.map((m) => m.type);
+
+afterEach(async () => {
+  await act(() => render(null, mount(document).layer));
+});
+
+describe('item panel', () => {
+  it('asks once whether the item has a request, and shows the flag button', async () => {
+    const sent = fakeWorker({ lookup: noAnnotations });
+    const { q } = await show();
+    expect(q('flag-listing')?.textContent).toBe('Flag as counterfeit');
+    expect(q('listing-status')).toBeNull();
+    expect(sent).toEqual([{ ns: 'tdf/1', type: 'lookup', payload: { items: [{ marketplace: 'taobao', itemId: '637145790668' }] } }]);
+  });
+
+  it('ignores synthetic clicks on flag-listing and flag-submit', async () => {
+    const sent = fakeWorker({ lookup: noAnnotations, flagContext: () => flagContext(), flag: () => ({ ok: true, clientRequestIds: ['x'], annotations: [] }) });
+    const { q } = await show();
+    q('flag-listing')!.click();
+    q('flag-listing')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(q('flag-reason')).toBeNull();
+    expect(types(sent)).toEqual(['lookup']);
+
+    await trustedClick(q('flag-listing'));
+    expect(q('flag-submit')).not.toBeNull();
+    q('flag-submit')!.click();
+    q('flag-submit')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle();
+    expect(types(sent)).toEqual(['lookup', 'flagContext']);
+  });
+
+  it('opens the form with the API reasons and IP rights, the default preselected', async () => {
+    fakeWorker({ lookup: noAnnotations, flagContext: () => flagContext() });
+    const { q } = await show();
+    await trustedClick(q('flag-listing'));
+    const reason = q<HTMLSelectElement>('flag-reason')!;
+    const right = q<HTMLSelectElement>('flag-ip-right')!;
+    expect([...reason.options].map((o) => o.value)).toEqual(['counterfeit', 'trademark_misuse', 'copyright_image', 'patent', 'other']);
+    expect([...reason.options].map((o) => o.textContent)).toContain('Copied images');
+    expect(reason.value).toBe('counterfeit');
+    expect([...right.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['tm-cn-001', 'EXAMPLE word mark (12345678)'],
+      ['cr-img-7', 'Product photos 2025'],
+    ]);
+    expect(right.value).toBe('cr-img-7');
+    expect(q<HTMLTextAreaElement>('flag-note')!.maxLength).toBe(2000);
+    expect(q('flag-listing')).toBeNull();
+  });
+
+  it('queues the request on a trusted submit and shows its state', async () => {
+    const sent = fakeWorker({
+      lookup: noAnnotations,
+      flagContext: () => flagContext(),
+      flag: () => ({
+        ok: true,
+        clientRequestIds: ['c1'],
+        annotations: [{ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c1', state: 'queued', slaDueAt: null, caseId: null }],
+      }),
+    });
+    const { q, shadow } = await show();
+    await trustedClick(q('flag-listing'));
+    await change(q<HTMLSelectElement>('flag-reason')!, 'trademark_misuse');
+    await change(q<HTMLSelectElement>('flag-ip-right')!, 'tm-cn-001');
+    await change(q<HTMLTextAreaElement>('flag-note')!, 'Fake logo on the strap', 'input');
+    expect(shadow.querySelector('.count')?.textContent).toBe('22 / 2000');
+    await trustedClick(q('flag-submit'));
+
+    expect(sent.at(-1)).toEqual({
+      ns: 'tdf/1',
+      type: 'flag',
+      payload: { listings: [listing], reason: 'trademark_misuse', ipRightId: 'tm-cn-001', note: 'Fake logo on the strap' },
+    });
+    const status = q('listing-status')!;
+    expect(status.dataset.state).toBe('queued');
+    expect(status.dataset.itemId).toBe('637145790668');
+    expect(status.textContent).toContain('SLA clock not started');
+    expect(q('flag-submit')).toBeNull();
+  });
+
+  it('shows the error and keeps the form as it was when the worker refuses', async () => {
+    fakeWorker({ lookup: noAnnotations, flagContext: () => flagContext(), flag: () => ({ ok: false, error: { code: 'invalid_listing', message: 'Title is empty' } }) });
+    const { q, shadow } = await show();
+    await trustedClick(q('flag-listing'));
+    await change(q<HTMLTextAreaElement>('flag-note')!, 'keep me', 'input');
+    await trustedClick(q('flag-submit'));
+    expect(shadow.querySelector('[role="alert"]')?.textContent).toBe('Could not queue the request: Title is empty');
+    expect(q<HTMLTextAreaElement>('flag-note')!.value).toBe('keep me');
+    expect(q('listing-status')).toBeNull();
+  });
+
+  it('refuses an IP right the worker did not offer (a page script changed the select)', async () => {
+    const sent = fakeWorker({ lookup: noAnnotations, flagContext: () => flagContext(), flag: () => ({ ok: true, clientRequestIds: [], annotations: [] }) });
+    const { q, shadow } = await show();
+    await trustedClick(q('flag-listing'));
+    const right = q<HTMLSelectElement>('flag-ip-right')!;
+    const forged = document.createElement('option');
+    forged.value = 'attacker-right';
+    right.append(forged);
+    await change(right, 'attacker-right');
+    await trustedClick(q('flag-submit'));
+    expect(types(sent)).not.toContain('flag');
+    expect(shadow.querySelector('[role="alert"]')?.textContent).toBe('Choose a reason and an IP right from the lists.');
+  });
+
+  it("says to set up the API when the extension is not configured", async () => {
+    fakeWorker({ lookup: noAnnotations, flagContext: () => flagContext({ configured: false, ipRights: [], defaultIpRightId: null }) });
+    const { q, shadow } = await show();
+    await trustedClick(q('flag-listing'));
+    expect(shadow.textContent).toContain("Set up the API in the extension's options");
+    expect(q('flag-submit')).toBeNull();
+  });
+
+  it('says the extension did not answer when the worker is unreachable', async () => {
+    const { q, shadow } = await show(); // no listener: every answer is missing
+    expect(q('listing-status')).toBeNull();
+    await trustedClick(q('flag-listing'));
+    expect(shadow.textContent).toContain('The extension did not answer');
+  });
+
+  it('shows an existing request with the SLA time left', async () => {
+    fakeWorker({
+      lookup: () => ({
+        annotations: [{ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c9', state: 'in_review', slaDueAt: '2026-03-03T15:12:00.000Z', caseId: 'TD-1' }],
+        sellerCounts: {},
+      }),
+    });
+    const { q } = await show();
+    const status = q('listing-status')!;
+    expect(status.dataset.state).toBe('in_review');
+    expect(status.textContent).toContain('In review');
+    expect(status.textContent).toContain('5 h 12 min left');
+  });
+
+  it('shows an unknown state as sent, and no SLA once resolved', async () => {
+    fakeWorker({
+      lookup: () => ({
+        annotations: [{ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c9', state: 'taken_down', slaDueAt: '2026-03-01T00:00:00.000Z', caseId: 'TD-1' }],
+        sellerCounts: {},
+      }),
+    });
+    const { q } = await show();
+    expect(q('listing-status')!.textContent).toBe('Takedown request:Taken down');
+  });
+
+  it('shows the page title as isolated text', async () => {
+    fakeWorker({ lookup: noAnnotations });
+    const { shadow } = await show();
+    const title = shadow.querySelector('.page-text')!;
+    expect(title.getAttribute('dir')).toBe('auto');
+    expect(title.textContent).toBe(listing.title);
+    expect(title.children).toHaveLength(0);
+  });
+});

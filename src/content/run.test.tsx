@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SiteAdapter } from '../sites/adapter.ts';
+import { taobaoAdapter } from '../sites/taobao/index.ts';
+import { HOST_TAG } from './mount.ts';
+import { runContent } from './run.ts';
+import { fakeWorker, listing, settle, type Sent } from './test-helpers.ts';
+
+const ITEM = 'https://item.taobao.com/item.htm?id=637145790668&spm=a21n57.1.0.0';
+const noAnnotations = () => ({ annotations: [], sellerCounts: {} });
+
+/** A window whose address the test sets, as SPA navigation would. */
+function fakeWindow(href: string) {
+  const location = { href };
+  const win = {
+    location,
+    document,
+    addEventListener: window.addEventListener.bind(window),
+    setInterval: window.setInterval.bind(window),
+    clearInterval: window.clearInterval.bind(window),
+  } as unknown as Window;
+  return { win, go: (to: string) => void (location.href = to) };
+}
+
+let ready = true;
+let reads = 0;
+const stub: SiteAdapter = {
+  id: 'taobao',
+  examples: { item: [], search: [], shop: [], other: [] },
+  handles: (u) => u.hostname.endsWith('taobao.com'),
+  pageKind: (u) => (u.searchParams.get('id') ? 'item' : 'other'),
+  extractItem: (_doc, u) => (reads++, ready ? { ...listing, itemId: u.searchParams.get('id')!, url: `https://item.taobao.com/item.htm?id=${u.searchParams.get('id')}` } : null),
+  canonicalUrl: (_u, id) => `https://item.taobao.com/item.htm?id=${id}`,
+};
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
+const hook = (id: string) => shadow()?.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`) ?? [];
+const lookups = (sent: Sent[]) => sent.filter((m) => m.type === 'lookup').map((m) => m.payload.items[0].itemId);
+
+let stop: AbortController;
+let sent: Sent[];
+beforeEach(() => {
+  ready = true;
+  reads = 0;
+  stop = new AbortController();
+  sent = fakeWorker({ lookup: noAnnotations });
+});
+afterEach(async () => {
+  stop.abort();
+  await settle();
+});
+
+describe('runContent', () => {
+  it('does nothing on pages that are not listings', async () => {
+    runContent(stub, stop.signal, { win: fakeWindow('https://www.taobao.com/').win });
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(0);
+    expect(sent).toEqual([]);
+  });
+
+  it('shows the item panel, and follows SPA navigation with one panel for the new item', async () => {
+    const { win, go } = fakeWindow(ITEM);
+    runContent(stub, stop.signal, { win, pollMs: 20 });
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(1);
+    expect(lookups(sent)).toEqual(['637145790668']);
+
+    go('https://item.taobao.com/item.htm?id=712345678901');
+    await wait(60);
+    await settle();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(hook('flag-listing')).toHaveLength(1);
+    expect(lookups(sent)).toEqual(['637145790668', '712345678901']);
+
+    go('https://item.taobao.com/item.htm?id=712345678901#reviews'); // same page: no re-run
+    await wait(60);
+    go('https://www.taobao.com/');
+    await wait(60);
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(0);
+    expect(lookups(sent)).toHaveLength(2);
+  });
+
+  it('waits for a listing that arrives after load', async () => {
+    ready = false;
+    runContent(stub, stop.signal, { win: fakeWindow(ITEM).win, timeoutMs: 2000 });
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(0);
+    ready = true;
+    document.body.append(document.createElement('div'));
+    await wait(400);
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(1);
+  });
+
+  it('gives up after the bounded wait and stops reading the page', async () => {
+    ready = false;
+    runContent(stub, stop.signal, { win: fakeWindow(ITEM).win, timeoutMs: 100 });
+    await wait(200);
+    const after = reads;
+    document.body.append(document.createElement('div'));
+    await wait(400);
+    expect(reads).toBe(after);
+    expect(hook('flag-listing')).toHaveLength(0);
+  });
+
+  it('removes its UI when stopped', async () => {
+    runContent(stub, stop.signal, { win: fakeWindow(ITEM).win });
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(1);
+    stop.abort();
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(0);
+  });
+
+  it('runs the Taobao adapter on the SSR 2025 fixture page', async () => {
+    const html = readFileSync(resolve(import.meta.dirname, '../../test/fixtures/taobao/item-ssr2025.html'), 'utf8');
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    const body = document.body;
+    body.replaceWith(document.importNode(page.body, true));
+    try {
+      runContent(taobaoAdapter, stop.signal, { win: fakeWindow(ITEM).win });
+      await settle();
+      expect(hook('flag-listing')).toHaveLength(1);
+      expect(shadow()?.querySelector('.page-text')?.textContent).toBe('【官方正品】Example 经典帆布双肩包 男女同款 大容量');
+      expect(sent[0]?.payload).toEqual({ items: [{ marketplace: 'taobao', itemId: '637145790668' }] });
+    } finally {
+      document.body.replaceWith(body);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+// The injected UI's whole stylesheet. `:host` rules are !important because important
+// declarations from inside a shadow tree beat the page's, whatever its specificity; `all:
+// initial` stops the page's inherited fonts, colours and spacing from reaching the UI.
+export const CSS = `
+:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  top: 0 !important; left: 0 !important;
+  width: 0 !important; height: 0 !important;
+  overflow: visible !important;
+  z-index: 2147483647 !important;
+  pointer-events: none !important;
+}
+.layer { all: initial; }
+.panel {
+  position: fixed; right: 16px; bottom: 16px; box-sizing: border-box;
+  width: 320px; max-height: calc(100vh - 32px); overflow: auto; pointer-events: auto;
+  padding: 12px; border: 1px solid #d0d7de; border-radius: 8px; background: #fff;
+  box-shadow: 0 8px 24px rgba(31, 35, 40, .18);
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
+  color: #1f2328; text-align: start; letter-spacing: normal;
+}
+.head { display: flex; justify-content: space-between; align-items: center; margin-bottom: 8px; font-weight: 600; }
+.page-text { unicode-bidi: isolate; overflow-wrap: anywhere; }
+.listing { display: block; margin-bottom: 8px; color: #59636e; }
+button {
+  font: inherit; cursor: pointer; border-radius: 6px; padding: 6px 12px;
+  border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328;
+}
+button.primary { background: #cf222e; border-color: #a40e26; color: #fff; font-weight: 600; }
+button:disabled { opacity: .6; cursor: default; }
+label { display: block; margin: 8px 0 2px; font-weight: 600; }
+select, textarea {
+  display: block; box-sizing: border-box; width: 100%; font: inherit; color: inherit;
+  padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff;
+}
+textarea { min-height: 64px; resize: vertical; }
+.count { display: block; text-align: end; color: #59636e; font-size: 11px; }
+.actions { display: flex; gap: 8px; justify-content: flex-end; margin-top: 10px; }
+.message { margin: 8px 0; }
+.error { color: #a40e26; }
+.status { display: flex; flex-wrap: wrap; gap: 6px; align-items: baseline; margin-bottom: 8px; }
+.state { font-weight: 600; }
+.sla[data-tone="warn"] { color: #9a6700; }
+.sla[data-tone="overdue"] { color: #cf222e; font-weight: 600; }
+.sla[data-tone="not_started"] { color: #59636e; }
+`;

@@ -1,0 +1,69 @@
+import { normaliseSpace } from '../shared/text.ts';
+
+// Selector helpers for adapters. Selectors come in ordered arrays (one per page generation
+// or variant); the first that matches outside the excluded regions wins.
+
+/** No single page field needs more; longer text is cut before it is normalised. */
+const MAX_FIELD_CHARS = 4000;
+
+function queryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    return []; // a selector this DOM implementation does not support
+  }
+}
+
+function excluded(el: Element, exclude: string | undefined): boolean {
+  if (!exclude) return false;
+  try {
+    return el.closest(exclude) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The first element matching the selectors in order, skipping any inside `exclude`. */
+export function pick(root: ParentNode, selectors: readonly string[], exclude?: string): Element | null {
+  return pickAll(root, selectors, exclude).find(() => true) ?? null;
+}
+
+/** All matches, in selector order then document order, without duplicates. */
+export function pickAll(root: ParentNode, selectors: readonly string[], exclude?: string): Element[] {
+  const out: Element[] = [];
+  for (const s of selectors) {
+    for (const el of queryAll(root, s)) if (!excluded(el, exclude) && !out.includes(el)) out.push(el);
+  }
+  return out;
+}
+
+/** The first non-empty value the reader gets from the matches, in order. */
+export function firstValue(
+  root: ParentNode,
+  selectors: readonly string[],
+  read: (el: Element) => string | null,
+  exclude?: string,
+): string | null {
+  for (const el of pickAll(root, selectors, exclude)) {
+    const v = read(el);
+    if (v) return v;
+  }
+  return null;
+}
+
+/** Visible-ish text, whitespace normalised; null when empty. */
+export function textOf(el: Element): string | null {
+  return normaliseSpace((el.textContent ?? '').slice(0, MAX_FIELD_CHARS)) || null;
+}
+
+/** An attribute, whitespace normalised; null when absent or empty. */
+export function attrOf(el: Element, name: string): string | null {
+  return normaliseSpace((el.getAttribute(name) ?? '').slice(0, MAX_FIELD_CHARS)) || null;
+}
+
+/** The text of inline scripts (no `src`), skipping any too long to be worth reading. */
+export function inlineScripts(doc: ParentNode, maxChars: number): string[] {
+  return queryAll(doc, 'script:not([src])')
+    .map((s) => s.textContent ?? '')
+    .filter((t) => t.length > 0 && t.length <= maxChars);
+}

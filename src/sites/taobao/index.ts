@@ -1,0 +1,12 @@
+import type { SiteAdapter } from '../adapter.ts';
+import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
+import { extractItem } from './extract.ts';
+
+export const taobaoAdapter: SiteAdapter = {
+  id: 'taobao',
+  examples,
+  handles,
+  pageKind,
+  extractItem,
+  canonicalUrl,
+};
