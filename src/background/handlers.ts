@@ -30,7 +30,7 @@ export const handlers: Handlers = {
     };
   },
   sendNow: async () => {
-    void kick();
+    void kick({ now: true });
     return { ok: true as const };
   },
   settingsChanged: async () => {

@@ -4,7 +4,7 @@ import '../shared/zod.ts';
 import browser from 'webextension-polyfill';
 import { createRouter } from './router.ts';
 import { handlers } from './handlers.ts';
-import { ALARMS, ensureAlarms, kick, poll } from './runtime.ts';
+import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
 
 browser.runtime.onMessage.addListener(createRouter(handlers, chrome.runtime.id, chrome.runtime.getURL('')) as never);
 
@@ -15,10 +15,12 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 
 chrome.runtime.onInstalled.addListener(() => void ensureAlarms());
 chrome.runtime.onStartup.addListener(() => void ensureAlarms());
-self.addEventListener('online', () => void kick());
+// Back online: what waited for the network goes now, not after its backoff.
+self.addEventListener('online', () => void kick({ now: true }));
 
 // Any wake (install, update, browser start, an event): make sure alarms exist, ask for
 // persistent storage so queued evidence is not evicted, and send whatever is waiting.
+startLivenessResponder();
 void ensureAlarms();
 void navigator.storage?.persist?.().catch(() => false);
 void kick();

@@ -1,6 +1,7 @@
 import { drainOutbox } from './outbox/sender.ts';
 import { nextDueAt } from './outbox/plan.ts';
-import { allRequests, earliestBatchRetry } from './outbox/store.ts';
+import { allRequests, earliestBatchRetry, makeAllDue } from './outbox/store.ts';
+import { answerPings } from './outbox/liveness.ts';
 import { pollCases } from './sync/poll.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
 
@@ -9,6 +10,11 @@ const POLL_MINUTES = 1;
 
 // One id per worker instance: the lease tells a live sender from one a killed worker left.
 const owner = crypto.randomUUID();
+
+/** Lets a later worker instance see that this one is alive and holds the lease rightly. */
+export function startLivenessResponder(): void {
+  answerPings(owner);
+}
 
 /** The periodic alarms, re-created at every worker start: Chrome may drop them on restart or update. */
 export async function ensureAlarms(): Promise<void> {
@@ -23,15 +29,20 @@ let again = false;
  * Sends what is due. Triggers (a new request, an alarm, coming online, "send now") may
  * arrive while a drain runs: they fold into one more pass instead of a second sender.
  */
-export function kick(): Promise<void> {
+export function kick(opts: { now?: boolean } = {}): Promise<void> {
   if (running) {
     again = true;
+    if (opts.now) void makeAllDue(Date.now());
     return running;
   }
   running = (async () => {
+    if (opts.now) await makeAllDue(Date.now());
+    // A watchdog, re-armed before each batch: if Chrome kills this worker mid-send, the
+    // alarm wakes the next one, which takes over the lease and resends the stored batch.
+    const beforeBatch = () => chrome.alarms.create(RETRY_ALARM, { when: Date.now() + WATCHDOG_MS });
     do {
       again = false;
-      await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner }).catch((err) =>
+      await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
         console.error('outbox drain failed', err),
       );
     } while (again);
@@ -43,11 +54,17 @@ export function kick(): Promise<void> {
   return running;
 }
 
-/** Wakes the worker when the next retry is due (alarms fire at most every 30 s when packed). */
+const RETRY_ALARM = `${ALARMS.outbox}-retry`;
+const WATCHDOG_MS = 5_000;
+
+/** Wakes the worker when the next retry is due (a packed extension's alarms fire at most every 30 s). */
 async function scheduleWake(): Promise<void> {
   const due = [nextDueAt(await allRequests()), await earliestBatchRetry()].filter((t): t is number => t !== null);
-  if (due.length === 0) return;
-  await chrome.alarms.create(`${ALARMS.outbox}-retry`, { when: Math.max(Math.min(...due), Date.now() + 1000) });
+  if (due.length === 0) {
+    await chrome.alarms.clear(RETRY_ALARM);
+    return;
+  }
+  await chrome.alarms.create(RETRY_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
 }
 
 export async function poll(): Promise<void> {

@@ -1,15 +1,17 @@
 import { db } from '../../shared/db/open.ts';
+import { isAlive } from './liveness.ts';
 
 /**
- * One sender at a time, across worker restarts: a lease with an expiry in IndexedDB.
- * A worker killed mid-send leaves its lease behind; the next one takes over once it expires.
+ * One sender at a time, across worker restarts: a lease with an expiry in IndexedDB,
+ * renewed while a drain runs. A worker killed mid-send leaves its lease behind; the next one
+ * takes over once it expires, or at once when the owner does not answer a liveness ping.
  */
 export interface Lease {
   owner: string;
   expiresAt: number;
 }
 
-export const LEASE_MS = 45_000;
+export const LEASE_MS = 30_000;
 const KEY = 'senderLease';
 
 /** Pure: may `owner` hold the lease at `now`, given the stored one? */
@@ -23,13 +25,21 @@ function readLease(raw: unknown): Lease | null {
 }
 
 /** Takes or renews the lease atomically (a readwrite transaction serialises contenders). */
-export async function acquireLease(owner: string, now: number, ttl = LEASE_MS): Promise<boolean> {
+async function tryTake(owner: string, now: number, ttl: number, overrule: string | null): Promise<{ ok: boolean; holder: Lease | null }> {
   const tx = (await db()).transaction('kv', 'readwrite');
   const current = readLease(await tx.store.get(KEY));
-  const ok = canTake(current, owner, now);
+  const ok = canTake(current, owner, now) || (overrule !== null && current?.owner === overrule);
   if (ok) await tx.store.put({ owner, expiresAt: now + ttl } satisfies Lease, KEY);
   await tx.done;
-  return ok;
+  return { ok, holder: current };
+}
+
+export async function acquireLease(owner: string, now: number, ttl = LEASE_MS, alive: (owner: string) => Promise<boolean> = isAlive): Promise<boolean> {
+  const first = await tryTake(owner, now, ttl, null);
+  if (first.ok || !first.holder) return first.ok;
+  // The ping runs outside the transaction; taking over then requires the same dead holder.
+  if (await alive(first.holder.owner)) return false;
+  return (await tryTake(owner, now, ttl, first.holder.owner)).ok;
 }
 
 export async function releaseLease(owner: string): Promise<void> {

@@ -7,6 +7,8 @@ import { listRequests } from '../../shared/db/requests.ts';
 import { sha256Hex } from '../capture/hash.ts';
 import { record } from '../../../test/unit/records.ts';
 import { drainOutbox, type SenderDeps } from './sender.ts';
+import { answerPings } from './liveness.ts';
+import { makeAllDue } from './store.ts';
 
 // The sender against the real sandbox API over HTTP, with fake-indexeddb underneath:
 // at-least-once sending, exactly-once effect.
@@ -115,11 +117,23 @@ describe('outbox sender', () => {
     expect(r!.outbox).toMatchObject({ state: 'attention', lastError: { code: 'listing_unavailable' } });
   });
 
-  it('leaves the queue alone while another live worker holds the lease', async () => {
+  it('leaves the queue alone while another live worker holds the lease, and takes over a dead one\'s at once', async () => {
     await queue(1);
     await (await db()).put('kv', { owner: 'worker-b', expiresAt: clock + 10_000 }, 'senderLease');
+    const stopAnswering = answerPings('worker-b');
     expect((await drainOutbox(deps())).stoppedBy).toBe('lease_held');
-    clock += 10_000;
+    stopAnswering(); // Chrome killed worker b: its lease has not expired, but nobody answers for it.
+    expect((await drainOutbox(deps())).submitted).toBe(1);
+  });
+});
+
+describe('send now', () => {
+  it('sends what waits for a backoff at once', async () => {
+    await queue(1);
+    sandbox.faults.push({ kind: 'status', status: 503, retryAfter: '600', match: { method: 'POST' } });
+    await drainOutbox(deps());
+    expect((await drainOutbox(deps())).batches).toBe(0);
+    await makeAllDue(clock);
     expect((await drainOutbox(deps())).submitted).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { getPause, getSettings, setPause } from '../../shared/db/kv.ts';
 import type { TakedownRecord } from '../../shared/model.ts';
 import type { SubmitResult } from '../../api/schemas.ts';
 import { hasEvidence, putEvidence, submitTakedowns, type ApiConfig, type ApiFailure } from '../../api/client.ts';
-import { acquireLease, releaseLease } from './lease.ts';
+import { acquireLease, LEASE_MS, releaseLease } from './lease.ts';
 import { takeBatch, settleBatch } from './store.ts';
 import { applyResults, planFailure } from './apply.ts';
 
@@ -13,6 +13,8 @@ export interface SenderDeps {
   random: () => number;
   newId: () => string;
   owner: string;
+  /** Called before each batch: the worker re-arms its wake-up alarm in case it is killed mid-send. */
+  beforeBatch?: () => Promise<void>;
 }
 
 export interface DrainReport {
@@ -66,6 +68,8 @@ async function forgetUploads(records: TakedownRecord[]): Promise<void> {
 export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<DrainReport> {
   const report: DrainReport = { batches: 0, submitted: 0, stoppedBy: 'done' };
   if (!(await acquireLease(deps.owner, deps.now()))) return { ...report, stoppedBy: 'lease_held' };
+  // A single call may take up to the fetch timeout: keep the lease fresh while we are alive.
+  const heartbeat = setInterval(() => void acquireLease(deps.owner, deps.now()).catch(() => false), LEASE_MS / 3);
   try {
     const settings = await getSettings();
     if (!settings.baseUrl || !settings.token) return { ...report, stoppedBy: 'not_configured' };
@@ -73,6 +77,7 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
     const cfg: ApiConfig = { baseUrl: settings.baseUrl, token: settings.token };
     while (report.batches < maxBatches) {
       if (!(await acquireLease(deps.owner, deps.now()))) return { ...report, stoppedBy: 'lease_held' };
+      await deps.beforeBatch?.();
       const pending = await takeBatch(deps.now(), deps.newId);
       if (!pending) break;
       report.batches++;
@@ -103,6 +108,7 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
     }
     return report;
   } finally {
+    clearInterval(heartbeat);
     await releaseLease(deps.owner);
   }
 }

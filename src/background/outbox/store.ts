@@ -80,3 +80,17 @@ export async function earliestBatchRetry(): Promise<number | null> {
   const all = await (await db()).getAll('batches');
   return all.length ? Math.min(...all.map((b) => b.nextAttemptAt)) : null;
 }
+
+/**
+ * "Send now" (and the network coming back): whatever waits for a backoff becomes due at
+ * once, and backoff starts small again. Requests waiting on the user stay where they are.
+ */
+export async function makeAllDue(now: number): Promise<void> {
+  const tx = (await db()).transaction(['batches', 'requests'], 'readwrite');
+  for (const b of await tx.objectStore('batches').getAll()) await tx.objectStore('batches').put({ ...b, attempts: 0, nextAttemptAt: now });
+  const requests = tx.objectStore('requests');
+  for (const r of await requests.index('byOutboxState').getAll('queued')) {
+    if (r.outbox.nextAttemptAt > now) await requests.put({ ...r, outbox: { ...r.outbox, nextAttemptAt: now } });
+  }
+  await tx.done;
+}

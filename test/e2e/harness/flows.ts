@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Browser } from './extension.ts';
 
@@ -8,7 +7,9 @@ export async function configureApi(browser: Browser, baseUrl: string, token: str
   await page.getByTestId('api-base-url').fill(baseUrl);
   await page.getByTestId('api-token').fill(token);
   await page.getByTestId('save-settings').click();
-  await expect.poll(() => page.getByTestId('connection-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('ok');
+  const status = page.getByTestId('connection-status');
+  await waitFor('a working connection', async () => (await status.getAttribute('data-state')) === 'ok' || (await status.getAttribute('data-state')) === 'error', 15_000);
+  if ((await status.getAttribute('data-state')) !== 'ok') throw new Error(`The connection test failed: ${await status.textContent()}`);
   return page;
 }
 
