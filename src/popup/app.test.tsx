@@ -190,6 +190,45 @@ describe('popup', () => {
     expect(asked).toEqual([{ ns: 'tdf/1', type: 'sendNow', payload: {} }]);
   });
 
+  it('lets the user resend a refused request under another IP right, discard it, or withdraw a filed case', async () => {
+    const asked: { type: string; payload: unknown }[] = [];
+    chrome.runtime.onMessage.addListener((msg: { type: string; payload: unknown }) => {
+      asked.push({ type: msg.type, payload: msg.payload });
+      return Promise.resolve({ ok: true });
+    });
+    await saveSettings({
+      me: {
+        member: { id: 'm_1', name: 'Example Brand Ltd.' },
+        ipRights: [
+          { id: 'ipr_a', kind: 'trademark', title: 'EXAMPLE (word mark)', registrationNumber: '1', jurisdiction: 'CN', classes: [25], brand: 'Example' },
+          { id: 'ipr_b', kind: 'copyright', title: 'Example photos', registrationNumber: null, jurisdiction: 'CN', classes: null, brand: 'Example' },
+        ],
+      },
+    });
+    const refused = makeRecord({ ipRightId: 'ipr_a', outbox: { state: 'attention', lastError: { code: 'unknown_ip_right', message: 'Not your right' } } });
+    const filed = makeRecord({ caseId: 'TD-2026-000007', caseStatus: 'in_review', slaDueAt: '2026-11-25T02:00:00.000Z', outbox: { state: 'submitted' } });
+    await put(refused, filed);
+    await mount();
+    globalThis.confirm = () => true;
+    const row = (id: string) => $(`[data-client-request-id="${id}"]`)!;
+    const select = (await waitFor(() => row(refused.clientRequestId).querySelector<HTMLSelectElement>('[data-testid="resend-ip-right"]'), 'the IP right picker'))!;
+    await act(() => {
+      select.value = 'ipr_b';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await act(() => row(refused.clientRequestId).querySelector<HTMLButtonElement>('[data-testid="resend-request"]')!.click());
+    await waitFor(() => asked.length === 1 && !row(refused.clientRequestId).querySelector<HTMLButtonElement>('[data-testid="discard-request"]')!.disabled, 'the resend answer');
+    await act(() => row(refused.clientRequestId).querySelector<HTMLButtonElement>('[data-testid="discard-request"]')!.click());
+    expect(row(filed.clientRequestId).querySelector('[data-testid="resend-request"]')).toBeNull();
+    await act(() => row(filed.clientRequestId).querySelector<HTMLButtonElement>('[data-testid="withdraw-case"]')!.click());
+    await waitFor(() => asked.length === 3, 'three messages');
+    expect(asked).toEqual([
+      { type: 'resendRequest', payload: { clientRequestId: refused.clientRequestId, ipRightId: 'ipr_b' } },
+      { type: 'discardRequest', payload: { clientRequestId: refused.clientRequestId } },
+      { type: 'withdrawCase', payload: { clientRequestId: filed.clientRequestId } },
+    ]);
+  });
+
   it('follows the browser going offline', async () => {
     await put(queued);
     await mount();

@@ -28,7 +28,7 @@ export function App() {
       ) : (
         <>
           <SearchBox />
-          <RequestList records={records} pause={pause} />
+          <RequestList records={records} pause={pause} ipRights={settings.me?.ipRights ?? []} />
         </>
       )}
     </main>

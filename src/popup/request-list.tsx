@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import type { QueuePause, TakedownRecord } from '../shared/model.ts';
+import type { IpRight, QueuePause, TakedownRecord } from '../shared/model.ts';
 import { t } from '../shared/i18n.ts';
 import { sortForPopup } from '../shared/sla-view.ts';
 import { useStore } from '../ui/use-store.ts';
@@ -22,7 +22,7 @@ export function SearchBox() {
   );
 }
 
-export function RequestList({ records, pause }: { records: TakedownRecord[]; pause: QueuePause | null }) {
+export function RequestList({ records, pause, ipRights }: { records: TakedownRecord[]; pause: QueuePause | null; ipRights: IpRight[] }) {
   const filter = useStore(popupView, (s) => s.filter);
   // Sorting does not depend on the tick: due times order the same at every instant.
   const sorted = useMemo(() => sortForPopup(records, new Date()), [records]);
@@ -33,7 +33,7 @@ export function RequestList({ records, pause }: { records: TakedownRecord[]; pau
     <>
       <ul class="rows">
         {shown.map((r) => (
-          <RequestRow key={r.clientRequestId} record={r} pause={pause} />
+          <RequestRow key={r.clientRequestId} record={r} pause={pause} ipRights={ipRights} />
         ))}
       </ul>
       {matching.length === 0 && <p class="muted">{t('popup_no_match', filter.trim())}</p>}

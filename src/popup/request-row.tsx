@@ -1,9 +1,10 @@
-import { displayState, type QueuePause, type TakedownRecord } from '../shared/model.ts';
+import { displayState, type IpRight, type QueuePause, type TakedownRecord } from '../shared/model.ts';
 import { t } from '../shared/i18n.ts';
 import { SlaCountdown } from '../ui/sla-countdown.tsx';
 import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
+import { RowActions } from './row-actions.tsx';
 
 /** Only the countdown follows the clock, so a tick re-renders a span per row, not the rows. */
 function LiveCountdown({ record }: { record: TakedownRecord }) {
@@ -19,7 +20,7 @@ function attentionReason(r: TakedownRecord, pause: QueuePause | null): string | 
 // Stored records came from pages once: link only to what is plainly a web URL.
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-export function RequestRow({ record, pause }: { record: TakedownRecord; pause: QueuePause | null }) {
+export function RequestRow({ record, pause, ipRights }: { record: TakedownRecord; pause: QueuePause | null; ipRights: IpRight[] }) {
   const { listing } = record;
   const state = displayState(record, pause !== null);
   const reason = state === 'attention' ? attentionReason(record, pause) : null;
@@ -57,6 +58,7 @@ export function RequestRow({ record, pause }: { record: TakedownRecord; pause: Q
       {record.evidenceGaps.length > 0 && (
         <p class="gaps small">{t('popup_evidence_gaps', record.evidenceGaps.map((g) => g.message).join('; '))}</p>
       )}
+      <RowActions record={record} ipRights={ipRights} />
     </li>
   );
 }
