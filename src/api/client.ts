@@ -1,6 +1,7 @@
 import type { z } from '../shared/zod.ts';
 import { ApiErrorBody, CasesResponse, EvidenceStored, Me, SubmitResponse, Case } from './schemas.ts';
 import { parseRetryAfter } from './retry-after.ts';
+import { parseBaseUrl } from './base-url.ts';
 
 /** Connection settings for one call; the token is never logged or put in an error message. */
 export interface ApiConfig {
@@ -65,11 +66,16 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 export async function call<T>(cfg: ApiConfig, opts: CallOptions<T>): Promise<ApiResult<T>> {
+  // Checked again at every call, not only when saved: the token goes wherever this points.
+  const base = parseBaseUrl(cfg.baseUrl);
+  if (!base.ok) {
+    return { ok: false, kind: 'unauthorized', status: null, code: 'unsafe_base_url', message: 'The API address must use https (plain http only to this computer): fix it in the options.', retryAfterMs: null };
+  }
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? FETCH_TIMEOUT_MS);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   let res: Response;
   try {
-    res = await fetch(cfg.baseUrl + opts.path, {
+    res = await fetch(base.baseUrl + opts.path, {
       method: opts.method,
       headers: { Authorization: `Bearer ${cfg.token}`, ...opts.headers },
       body: opts.body ?? null,

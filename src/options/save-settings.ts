@@ -3,7 +3,7 @@ import type { Me, Settings } from '../shared/model.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { getSettings, saveSettings } from '../shared/db/kv.ts';
 import { send } from '../shared/messaging.ts';
-import { parseBaseUrl, type BaseUrlProblem } from './base-url.ts';
+import { parseBaseUrl, type BaseUrlProblem } from '../api/base-url.ts';
 import { connectionMessage } from './connection-message.ts';
 
 export type SaveOutcome = { ok: false; field: 'baseUrl' | 'token'; message: string } | { ok: true; settings: Settings };
