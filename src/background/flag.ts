@@ -71,7 +71,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     artifacts: [...captured, ...metadata].map((a) => a.ref),
     gaps,
     extension: { id: chrome.runtime.id, version: chrome.runtime.getManifest().version },
-    browser: navigator.userAgent,
+    browser: globalThis.navigator?.userAgent ?? 'unknown',
     previousManifestSha256: previous,
   });
   const manifestArtifact = await artifact('capture_manifest', 'application/json', utf8(serialiseManifest(manifest)), capturedAt);

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
+import { startFixtureServer } from './harness/fixture-server.ts';
+import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import { configureApi, flagOpenListing, waitFor } from './harness/flows.ts';
+
+// The hostile fixture: XSS payloads in title and seller, a 50 KB title with an RTL override
+// and a spreadsheet formula, CSS aimed at our UI, patched prototypes, and a script that
+// clicks our buttons and posts forged messages for four seconds after load.
+const ITEM_ID = '666000000001';
+const URL_ = `http://item.taobao.com/item.htm?id=${ITEM_ID}`;
+
+describe('a hostile marketplace page gets nowhere', () => {
+  let sandbox: Sandbox;
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+  let browser: Browser;
+  let extensionDir: string;
+
+  beforeAll(async () => {
+    sandbox = await createSandbox({ testControls: true });
+    fixtures = await startFixtureServer([{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-hostile.html' }]);
+    extensionDir = await prepareExtension({ grantAllUrls: true });
+    browser = await launch({ extensionDir, fixturePort: fixtures.port });
+    await (await configureApi(browser, sandbox.url, DEMO_TOKEN)).close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await fixtures?.close();
+    if (extensionDir) await removeDir(extensionDir);
+    if (browser) await removeDir(browser.userDataDir);
+  });
+
+  it('ignores programmatic clicks and forged messages; nothing in the page runs; a real click flags it with the text intact but bounded', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(URL_);
+    await page.getByTestId('flag-listing').waitFor();
+    // Let the page's script run all its attempts.
+    await waitFor('the page script to finish', () => page.evaluate(() => (window as unknown as { __attempts: string[] }).__attempts.length > 40), 15_000);
+    const attempts = await page.evaluate(() => (window as unknown as { __attempts: string[] }).__attempts);
+    expect(attempts).toContain('click:flag-listing');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(sandbox.listCases()).toHaveLength(0);
+    const popupBefore = await browser.popup();
+    await expect.poll(() => popupBefore.locator('body').textContent()).not.toContain('Loading');
+    expect(await popupBefore.getByTestId('request-row').count()).toBe(0);
+    await popupBefore.close();
+
+    await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID, note: 'Real note from the user.' });
+    const filed = await waitFor('the case at the sandbox', () => sandbox.listCases().find((c) => c.itemId === ITEM_ID));
+    const sent = filed.submission;
+    // The real item and right, not what the page's patched JSON.parse or prototype said.
+    expect(sent.listing.itemId).toBe(ITEM_ID);
+    expect(sent.ipRightId).toBe(DEMO_TRADEMARK_ID);
+    expect(sent.note).toBe('Real note from the user.');
+    // Text kept as text: the markup is there literally, bounded, without bidi controls.
+    expect(sent.listing.title.length).toBeLessThanOrEqual(500);
+    expect(sent.listing.title.startsWith('<img src=x onerror="window.__pwned=\'title\'"> =HYPERLINK(')).toBe(true);
+    expect(sent.listing.title).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(sent.listing.seller.name).toContain('<script>window.__pwned=\'seller-script\'</script>');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+
+    const popup = await browser.popup();
+    const row = popup.locator(`[data-testid="request-row"][data-item-id="${ITEM_ID}"]`);
+    await expect.poll(() => row.textContent()).toContain('<img src=x onerror=');
+    expect(await row.locator('img, svg, script').count()).toBe(0);
+    expect(await popup.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  });
+
+  it('keeps the token out of storage that content scripts can read', async () => {
+    const dump = await browser.worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+    expect(dump).not.toContain(DEMO_TOKEN);
+  });
+});
