@@ -17,7 +17,7 @@ describe('what the worker tells content scripts', () => {
     await (await db()).put('requests', record());
     const answers = [
       await handlers.flagContext({}, tabSender),
-      await handlers.lookup({ items: [{ marketplace: 'taobao', itemId: '600000000001' }] }, tabSender),
+      await handlers.lookup({ items: [{ marketplace: 'taobao', itemId: '600000000001' }], sellers: [] }, tabSender),
     ];
     expect(answers[0]).toMatchObject({ configured: true, ipRights: [{ id: 'ipr_1' }] });
     expect((answers[1] as { annotations: unknown[] }).annotations).toHaveLength(1);
