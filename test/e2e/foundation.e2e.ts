@@ -1,33 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
-import { startFixtureServer } from './harness/fixture-server.ts';
-import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
+import type { Browser } from './harness/extension.ts';
+import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, waitFor } from './harness/flows.ts';
 
 const ITEM_ID = '637145790668';
 
 describe('one Taobao listing, flagged end to end', () => {
+  let stack: Stack;
   let sandbox: Sandbox;
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
   let browser: Browser;
-  let extensionDir: string;
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ testControls: true });
-    fixtures = await startFixtureServer([{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' }]);
-    extensionDir = await prepareExtension({ grantAllUrls: true });
-    browser = await launch({ extensionDir, fixturePort: fixtures.port });
+    stack = await startStack({ routes: [{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' }] });
+    ({ sandbox, browser } = stack);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    await fixtures?.close();
-    if (extensionDir) await removeDir(extensionDir);
-    if (browser) await removeDir(browser.userDataDir);
-  });
+  afterAll(() => stack?.close());
 
   it('configures the API from the options page and offers the IP rights of /v1/me', async () => {
     const options = await configureApi(browser, sandbox.url, DEMO_TOKEN);

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
-import { startFixtureServer } from './harness/fixture-server.ts';
-import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, flagOpenListing, stopServiceWorker, waitFor } from './harness/flows.ts';
 
 // The takedown queue under the conditions our users meet: a flaky, throttling service,
@@ -11,26 +10,15 @@ import { configureApi, flagOpenListing, stopServiceWorker, waitFor } from './har
 const itemUrl = (id: string) => `http://item.taobao.com/item.htm?id=${id}&spm=a1z10.1`;
 const ids = (n: number, base = 700000000000) => Array.from({ length: n }, (_, i) => String(base + i));
 
-let cleanups: (() => Promise<void>)[] = [];
+let stacks: Stack[] = [];
 afterEach(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-  cleanups = [];
+  for (const st of stacks.splice(0)) await st.close();
 });
 
-async function setup(opts: { sandbox?: Parameters<typeof createSandbox>[0] } = {}) {
-  const sandbox = await createSandbox({ testControls: true, ...opts.sandbox });
-  const fixtures = await startFixtureServer([{ host: 'item.taobao.com', path: '/item.htm', fixture: 'taobao/item-ssr2025.html' }]);
-  const extensionDir = await prepareExtension({ grantAllUrls: true });
-  let browser = await launch({ extensionDir, fixturePort: fixtures.port });
-  const state = { sandbox, fixtures, extensionDir, browser };
-  cleanups.push(async () => {
-    await state.browser.close().catch(() => undefined);
-    await state.sandbox.close();
-    await fixtures.close();
-    await removeDir(extensionDir);
-    await removeDir(state.browser.userDataDir);
-  });
-  return state;
+async function setup(opts: { sandbox?: SandboxOptions } = {}) {
+  const st = await startStack({ routes: [{ host: 'item.taobao.com', path: '/item.htm', fixture: 'taobao/item-ssr2025.html' }], sandbox: opts.sandbox });
+  stacks.push(st);
+  return st;
 }
 
 /** How many cases the service holds per item id (a duplicate would show as 2). */
@@ -102,9 +90,7 @@ describe('a takedown queue that never loses or duplicates a request', () => {
     expect(s.sandbox.listCases()).toHaveLength(0);
 
     // Close the laptop; open it somewhere with a network.
-    const profile = s.browser.userDataDir;
-    await s.browser.close();
-    s.browser = await launch({ extensionDir: s.extensionDir, fixturePort: s.fixtures.port, userDataDir: profile });
+    await s.restartBrowser();
     await waitFor('the three cases at the service', () => casesPerItem(s.sandbox).size === 3, 60_000);
     expect([...casesPerItem(s.sandbox).values()]).toEqual([1, 1, 1]);
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
-import { startFixtureServer } from './harness/fixture-server.ts';
-import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
+import type { Browser } from './harness/extension.ts';
+import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, flagOpenListing, waitFor } from './harness/flows.ts';
 
 // The hostile fixture: XSS payloads in title and seller, a 50 KB title with an RTL override
@@ -12,26 +12,17 @@ const ITEM_ID = '666000000001';
 const URL_ = `http://item.taobao.com/item.htm?id=${ITEM_ID}`;
 
 describe('a hostile marketplace page gets nowhere', () => {
+  let stack: Stack;
   let sandbox: Sandbox;
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
   let browser: Browser;
-  let extensionDir: string;
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ testControls: true });
-    fixtures = await startFixtureServer([{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-hostile.html' }]);
-    extensionDir = await prepareExtension({ grantAllUrls: true });
-    browser = await launch({ extensionDir, fixturePort: fixtures.port });
+    stack = await startStack({ routes: [{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-hostile.html' }] });
+    ({ sandbox, browser } = stack);
     await (await configureApi(browser, sandbox.url, DEMO_TOKEN)).close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    await fixtures?.close();
-    if (extensionDir) await removeDir(extensionDir);
-    if (browser) await removeDir(browser.userDataDir);
-  });
+  afterAll(() => stack?.close());
 
   it('ignores programmatic clicks and forged messages; nothing in the page runs; a real click flags it with the text intact but bounded', async () => {
     const page = await browser.context.newPage();
