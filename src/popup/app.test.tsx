@@ -6,7 +6,7 @@ import { db } from '../shared/db/open.ts';
 import { setPause, saveSettings } from '../shared/db/kv.ts';
 import { announce } from '../shared/db/changes.ts';
 import type { TakedownRecord } from '../shared/model.ts';
-import { makeRecord } from '../ui/test-records.ts';
+import { makeRecord } from '../../test/unit/records.ts';
 import { popupView } from './view-store.ts';
 import { App } from './app.tsx';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDuration, slaView, sortForPopup } from './sla-view.ts';
-import { makeRecord } from '../ui/test-records.ts';
+import { makeRecord } from '../../test/unit/records.ts';
 
 const H = 3600 * 1000;
 const M = 60 * 1000;
