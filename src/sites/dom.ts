@@ -1,4 +1,5 @@
 import { normaliseSpace } from '../shared/text.ts';
+import { imageUrl } from './urls.ts';
 
 // Selector helpers for adapters. Selectors come in ordered arrays (one per page generation
 // or variant); the first that matches outside the excluded regions wins.
@@ -66,4 +67,31 @@ export function inlineScripts(doc: ParentNode, maxChars: number): string[] {
   return queryAll(doc, 'script:not([src])')
     .map((s) => s.textContent ?? '')
     .filter((t) => t.length > 0 && t.length <= maxChars);
+}
+
+/**
+ * The picture an element shows (the img itself or the first inside it), as a full-size
+ * https URL. Lazy lists keep the real URL in data-src (or data-ks-lazyload) and a
+ * placeholder in src, so those come first; placeholders give null.
+ */
+export function imageOf(el: Element, base: URL): string | null {
+  const img = el.tagName === 'IMG' ? el : el.querySelector('img');
+  if (!img) return null;
+  for (const name of ['data-src', 'data-ks-lazyload', 'src']) {
+    const v = img.getAttribute(name);
+    if (v && !v.startsWith('data:') && !/\/s\.gif$|spaceball/i.test(v)) return imageUrl(v, base);
+  }
+  return null;
+}
+
+/** The elements matching `selector` in `root`, `root` included when it is one (a card added alone). */
+export function cardElements(root: ParentNode, selector: string): Element[] {
+  const self = root as Partial<Element>;
+  let own = false;
+  try {
+    own = typeof self.matches === 'function' && self.matches(selector);
+  } catch {
+    own = false;
+  }
+  return [...(own ? [root as Element] : []), ...queryAll(root, selector)];
 }

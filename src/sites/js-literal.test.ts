@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SOURCE_CHARS, readAssignedLiteral, readJsLiteral } from './js-literal.ts';
+import { MAX_SOURCE_CHARS, readAssignedLiteral, readCallArgument, readJsLiteral } from './js-literal.ts';
 
 describe('readJsLiteral', () => {
   it('reads unquoted keys, single and double quotes, numbers and keywords', () => {
@@ -104,5 +104,26 @@ describe('readAssignedLiteral', () => {
   it('treats the name literally, not as a pattern', () => {
     expect(readAssignedLiteral('var a_b = {x:1};', 'a.b')).toBeUndefined();
     expect(readAssignedLiteral('var a.b = {x:1};', 'a.b')).toEqual({ x: 1 });
+  });
+});
+
+describe('readCallArgument', () => {
+  it('reads the first literal argument of the named call and nothing else', () => {
+    const src = `
+      if (window.TShop && TShop.Setup) {}
+      MyTShop.Setup({wrong: 1});
+      x.TShop.Setup({wrong: 2});
+      TShop.Setup(
+        {"itemDO": {"title": "\\u5C0F"}, rstShopId: 143694441, startTime: +new Date()}
+      );`;
+    expect(readCallArgument(src, 'TShop.Setup')).toEqual({ itemDO: { title: '小' }, rstShopId: 143694441 });
+    expect(readCallArgument('try { app.run({data: {root: {fields: []}}}); } catch (e) {}', 'app.run')).toEqual({ data: { root: { fields: [] } } });
+  });
+
+  it('returns undefined for calls without a literal, or one it cannot read', () => {
+    expect(readCallArgument('app.run(__moduleData__);', 'app.run')).toBeUndefined();
+    expect(readCallArgument('app.run({a:', 'app.run')).toBeUndefined();
+    expect(readCallArgument('app_run({a: 1});', 'app.run')).toBeUndefined();
+    expect(readCallArgument('x'.repeat(MAX_SOURCE_CHARS + 1), 'app.run')).toBeUndefined();
   });
 });

@@ -247,3 +247,18 @@ export function readAssignedLiteral(source: string, name: string): unknown {
   }
   return undefined;
 }
+
+/**
+ * The object or array literal passed as the first argument of a call to `callee`
+ * (`TShop.Setup({…})`, `app.run({…})`), or undefined when there is none or it cannot be read.
+ */
+export function readCallArgument(source: string, callee: string): unknown {
+  if (typeof source !== 'string' || source.length > MAX_SOURCE_CHARS) return undefined;
+  const escaped = callee.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const call = new RegExp(`(?:^|[^\\w$.])${escaped}\\s*\\(\\s*(?=[{[])`, 'g');
+  for (const m of source.matchAll(call)) {
+    const value = readJsLiteral(source, m.index + m[0].length);
+    if (value !== null && typeof value === 'object') return value;
+  }
+  return undefined;
+}

@@ -18,4 +18,14 @@ describe('parsePrice', () => {
     expect(parsePrice('Rp 1.299.000', { thousands: '.' })).toBe('1299000');
     expect(parsePrice('12,50 €', { thousands: '.' })).toBe('12.50');
   });
+
+  it('reads either separator as thousands for currencies without a minor unit', () => {
+    const whole = { thousands: '.', wholeUnits: true } as const;
+    expect(parsePrice('₫99,000', whole)).toBe('99000');
+    expect(parsePrice('99.000 ₫', whole)).toBe('99000');
+    expect(parsePrice('Rp 1.250.000', whole)).toBe('1250000');
+    expect(parsePrice('Rp1.250.000,00', whole)).toBe('1250000');
+    expect(parsePrice('₫ 0', whole)).toBe('0');
+    expect(parsePrice('Rp', whole)).toBeNull();
+  });
 });

@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
+import { extractCards } from './cards.ts';
 import { extractItem } from './extract.ts';
 
 export const taobaoAdapter: SiteAdapter = {
@@ -8,5 +9,6 @@ export const taobaoAdapter: SiteAdapter = {
   handles,
   pageKind,
   extractItem,
+  extractCards,
   canonicalUrl,
 };

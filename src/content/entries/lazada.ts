@@ -1,0 +1,4 @@
+import { lazadaAdapter } from '../../sites/lazada/index.ts';
+import { runContent } from '../run.ts';
+
+runContent(lazadaAdapter);

@@ -1,0 +1,4 @@
+import { tmallAdapter } from '../../sites/tmall/index.ts';
+import { runContent } from '../run.ts';
+
+runContent(tmallAdapter);
