@@ -6,6 +6,7 @@ import { useStore } from '../ui/use-store.ts';
 import { popupView, setFilter } from './view-store.ts';
 import { filterRecords, ROW_CAP } from './rows.ts';
 import { RequestRow } from './request-row.tsx';
+import { ExportBar } from './export-buttons.tsx';
 
 export function SearchBox() {
   const filter = useStore(popupView, (s) => s.filter);
@@ -31,6 +32,7 @@ export function RequestList({ records, pause, ipRights }: { records: TakedownRec
   const more = matching.length - shown.length;
   return (
     <>
+      <ExportBar records={sorted} shown={matching} paused={pause !== null} />
       <ul class="rows">
         {shown.map((r) => (
           <RequestRow key={r.clientRequestId} record={r} pause={pause} ipRights={ipRights} />

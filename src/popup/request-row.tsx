@@ -5,6 +5,7 @@ import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
 import { RowActions } from './row-actions.tsx';
+import { ExportBundleButton, RowSelect } from './export-buttons.tsx';
 
 /** Only the countdown follows the clock, so a tick re-renders a span per row, not the rows. */
 function LiveCountdown({ record }: { record: TakedownRecord }) {
@@ -33,6 +34,7 @@ export function RequestRow({ record, pause, ipRights }: { record: TakedownRecord
       data-state={state}
     >
       <div class="row-head">
+        <RowSelect id={record.clientRequestId} />
         {isWebUrl(listing.url) ? (
           <a class="title page-text ellipsis" dir="auto" href={listing.url} target="_blank" rel="noopener noreferrer" title={listing.title}>
             {listing.title}
@@ -43,6 +45,7 @@ export function RequestRow({ record, pause, ipRights }: { record: TakedownRecord
           </span>
         )}
         <span class={`state state-${state === 'attention' ? 'attention' : 'other'}`}>{stateLabel(state)}</span>
+        <ExportBundleButton id={record.clientRequestId} />
       </div>
       <div class="row-meta muted small">
         <span>{marketLabel(listing.marketplace)}</span>

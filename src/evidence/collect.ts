@@ -1,0 +1,37 @@
+import { db } from '../shared/db/open.ts';
+import type { TakedownRecord } from '../shared/model.ts';
+import type { BundleEvidence, BundleInput } from './bundle.ts';
+import { manifestRefs } from './bundle.ts';
+import { walkChain } from './chain.ts';
+import { MANIFEST_KIND } from './paths.ts';
+
+/**
+ * Reads what a bundle of these requests needs from IndexedDB (the popup's own copy of the
+ * worker's store): the requests, their artifacts and the capture chain behind them.
+ */
+export async function collectBundle(clientRequestIds: readonly string[]): Promise<BundleInput> {
+  const database = await db();
+  const requests: TakedownRecord[] = [];
+  for (const id of clientRequestIds) {
+    const r = await database.get('requests', id);
+    if (r) requests.push(r);
+  }
+  const load = async (sha: string) => {
+    const blob = await database.get('evidence', sha);
+    return blob ? new Uint8Array(blob.data) : undefined;
+  };
+
+  const evidence = new Map<string, BundleEvidence>();
+  const missing: BundleInput['missing'][number][] = [];
+  for (const r of requests) {
+    for (const ref of r.evidence) {
+      if (ref.kind === MANIFEST_KIND || evidence.has(ref.sha256)) continue;
+      const blob = await database.get('evidence', ref.sha256);
+      if (blob) evidence.set(ref.sha256, { sha256: ref.sha256, mediaType: blob.mediaType, data: new Uint8Array(blob.data) });
+      else missing.push({ sha256: ref.sha256, what: 'evidence', namedBy: r.clientRequestId });
+    }
+  }
+  const chain = await walkChain(manifestRefs(requests), load);
+  for (const m of chain.missing) missing.push({ sha256: m.sha256, what: 'manifest', namedBy: m.namedBy });
+  return { requests, evidence: [...evidence.values()], manifests: chain.manifests, missing };
+}

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { TakedownRecord } from '../shared/model.ts';
+import { t } from '../shared/i18n.ts';
+import { useStore } from '../ui/use-store.ts';
+import { exportBundle, exportCsv } from './export-actions.ts';
+import { selection, toggleSelected } from './selection.ts';
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'note'; text: string } | { kind: 'failed'; text: string };
+
+/** Runs one bundle export at a time per button and says what went wrong, if anything. */
+function useBundleExport() {
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const run = async (ids: readonly string[]) => {
+    setStatus({ kind: 'busy' });
+    try {
+      const { missing } = await exportBundle(ids);
+      setStatus(missing > 0 ? { kind: 'note', text: t('popup_export_missing') } : { kind: 'idle' });
+    } catch (err) {
+      setStatus({ kind: 'failed', text: t('popup_export_failed', (err as Error).message) });
+    }
+  };
+  return { status, run };
+}
+
+function StatusText({ status }: { status: Status }) {
+  if (status.kind !== 'note' && status.kind !== 'failed') return null;
+  return (
+    <span role="status" class={status.kind === 'failed' ? 'status-error small' : 'gaps small'}>
+      {status.text}
+    </span>
+  );
+}
+
+export function ExportBundleButton({ id }: { id: string }) {
+  const { status, run } = useBundleExport();
+  return (
+    <span class="export-bundle">
+      <button type="button" class="secondary" data-testid="export-bundle" title={t('popup_export_bundle_title')} disabled={status.kind === 'busy'} onClick={() => run([id])}>
+        {t(status.kind === 'busy' ? 'popup_export_busy' : 'popup_export_bundle')}
+      </button>
+      <StatusText status={status} />
+    </span>
+  );
+}
+
+export function RowSelect({ id }: { id: string }) {
+  const checked = useStore(selection, (s) => s.ids.has(id));
+  return (
+    <input
+      type="checkbox"
+      class="row-select"
+      data-testid="select-request"
+      data-client-request-id={id}
+      aria-label={t('popup_select_request')}
+      checked={checked}
+      onChange={(e) => toggleSelected(id, e.currentTarget.checked)}
+    />
+  );
+}
+
+/**
+ * "Export selected" bundles the ticked requests that still exist, in list order; "Export CSV"
+ * writes the rows the search leaves, all of them (not only the rendered ones).
+ */
+export function ExportBar({ records, shown, paused }: { records: readonly TakedownRecord[]; shown: readonly TakedownRecord[]; paused: boolean }) {
+  const ids = useStore(selection, (s) => s.ids);
+  const selected = records.filter((r) => ids.has(r.clientRequestId)).map((r) => r.clientRequestId);
+  const { status, run } = useBundleExport();
+  return (
+    <div class="export-bar small">
+      <button type="button" class="secondary" data-testid="export-selected" data-count={String(selected.length)} disabled={selected.length === 0 || status.kind === 'busy'} onClick={() => run(selected)}>
+        {t(status.kind === 'busy' ? 'popup_export_busy' : 'popup_export_selected', String(selected.length))}
+      </button>
+      <button type="button" class="secondary" data-testid="export-csv" disabled={shown.length === 0} onClick={() => exportCsv(shown, paused, new Date())}>
+        {t('popup_export_csv')}
+      </button>
+      <StatusText status={status} />
+    </div>
+  );
+}
