@@ -4,9 +4,8 @@ import { getSettings } from '../shared/db/kv.ts';
 import { itemKey, Listing, sellerKey, type EvidenceRef, type Problem, type TakedownRecord } from '../shared/model.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import { adapterFor } from '../sites/registry.ts';
-import { artifact, type Artifact, type Captured } from './capture/artifact.ts';
-import { captureScreenshot } from './capture/screenshot.ts';
-import { captureArchive } from './capture/archive.ts';
+import { artifact } from './capture/artifact.ts';
+import { captureEvidence } from './capture/collect.ts';
 import { buildManifest, serialiseManifest } from './capture/manifest.ts';
 import { utf8 } from './capture/hash.ts';
 import { annotationFor } from './annotate.ts';
@@ -48,17 +47,26 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
   if (rights && !rights.some((r) => r.id === payload.ipRightId)) return refuse('unknown_ip_right', 'That IP right is not one of your member account.');
 
   const capturedAt = ctx.now();
-  const [shot, archive] = await Promise.all([captureScreenshot(ctx.tab.windowId), captureArchive(ctx.tab.id)]);
-  const captured: Artifact[] = [];
-  const gaps: Problem[] = [];
-  for (const c of [shot, archive] as Captured[]) c.ok ? captured.push(c.artifact) : gaps.push(c.gap);
+  const started = performance.now();
+  const capture = await captureEvidence({ tabId: ctx.tab.id, windowId: ctx.tab.windowId }, site.pageKind(new URL(ctx.tab.url)), listings);
+  const captured = capture.shared;
+  const gaps = capture.gaps;
+  const gapsOf = (i: number) => [...gaps, ...capture.listings[i]!.gaps];
 
   const ids = listings.map(() => ctx.newId());
   const metadata = await Promise.all(
-    listings.map((listing, i) =>
-      artifact('metadata', 'application/json', utf8(JSON.stringify({ clientRequestId: ids[i], listing, page: { url: ctx.tab.url, title: ctx.tab.title }, capturedAt: capturedAt.toISOString() }, null, 2)), capturedAt),
-    ),
+    listings.map((listing, i) => {
+      // The listing's card in the screenshot that shows it (search and shop pages).
+      const card = capture.listings[i]!.card;
+      const body = { clientRequestId: ids[i], listing, page: { url: ctx.tab.url, title: ctx.tab.title }, capturedAt: capturedAt.toISOString(), ...(card ? { screenshot: card } : {}) };
+      return artifact('metadata', 'application/json', utf8(JSON.stringify(body, null, 2)), capturedAt);
+    }),
   );
+  const ownArtifacts = capture.listings.flatMap((l) => l.artifacts).filter((a, i, all) => all.findIndex((b) => b.ref.sha256 === a.ref.sha256) === i);
+  const cards = listings.flatMap((l, i) => {
+    const card = capture.listings[i]!.card;
+    return card ? [{ clientRequestId: ids[i]!, itemId: l.itemId, ...card }] : [];
+  });
   const database = await db();
   const previous = ((await database.get('kv', CHAIN_HEAD)) as string | undefined) ?? null;
   const manifest = buildManifest({
@@ -68,8 +76,9 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     userTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     page: { url: ctx.tab.url, title: ctx.tab.title },
     listings,
-    artifacts: [...captured, ...metadata].map((a) => a.ref),
-    gaps,
+    artifacts: [...captured, ...ownArtifacts, ...metadata].map((a) => a.ref),
+    gaps: [...gaps, ...listings.flatMap((l, i) => capture.listings[i]!.gaps.map((g) => ({ code: g.code, message: `${l.itemId}: ${g.message}` })))],
+    capture: { ...capture.notes, ...(cards.length ? { cards } : {}), durationMs: Math.round(performance.now() - started) },
     extension: { id: chrome.runtime.id, version: chrome.runtime.getManifest().version },
     browser: globalThis.navigator?.userAgent ?? 'unknown',
     previousManifestSha256: previous,
@@ -78,7 +87,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
 
   const flaggedAt = capturedAt.toISOString();
   const records: TakedownRecord[] = listings.map((listing, i) => {
-    const evidence: EvidenceRef[] = [...captured.map((a) => a.ref), metadata[i]!.ref, manifestArtifact.ref];
+    const evidence: EvidenceRef[] = [...captured, ...capture.listings[i]!.artifacts, metadata[i]!].map((a) => a.ref).concat(manifestArtifact.ref);
     return {
       clientRequestId: ids[i]!,
       itemKey: itemKey(listing),
@@ -90,14 +99,14 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       flaggedAt,
       page: { url: ctx.tab.url, title: ctx.tab.title },
       evidence,
-      evidenceGaps: gaps,
+      evidenceGaps: gapsOf(i),
       outbox: { state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null },
       caseId: null,
       caseStatus: null,
       receivedAt: null,
       slaDueAt: null,
       respondBy: null,
-    resolvedAt: null,
+      resolvedAt: null,
       resolution: null,
       updatedAt: flaggedAt,
     };
@@ -108,7 +117,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
   try {
     const tx = database.transaction(['evidence', 'requests', 'kv'], 'readwrite');
     const evidence = tx.objectStore('evidence');
-    for (const a of [...captured, ...metadata, manifestArtifact]) {
+    for (const a of [...captured, ...ownArtifacts, ...metadata, manifestArtifact]) {
       await evidence.put({ sha256: a.ref.sha256, mediaType: a.ref.mediaType, bytes: a.ref.bytes, data: a.data, createdAt: a.ref.capturedAt });
     }
     for (const r of records) await tx.objectStore('requests').put(r);

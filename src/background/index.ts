@@ -5,6 +5,8 @@ import browser from 'webextension-polyfill';
 import { createRouter } from './router.ts';
 import { handlers } from './handlers.ts';
 import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
+import { onCommand } from './commands.ts';
+import { onInstalled } from './first-run.ts';
 
 browser.runtime.onMessage.addListener(createRouter(handlers, chrome.runtime.id, chrome.runtime.getURL('')) as never);
 
@@ -14,6 +16,8 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 });
 
 chrome.runtime.onInstalled.addListener(() => void ensureAlarms());
+chrome.runtime.onInstalled.addListener((details) => void onInstalled(details));
+chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 chrome.runtime.onStartup.addListener(() => void ensureAlarms());
 // Back online: what waited for the network goes now, not after its backoff.
 self.addEventListener('online', () => void kick({ now: true }));

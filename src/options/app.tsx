@@ -5,6 +5,7 @@ import { optionsView } from './view-store.ts';
 import { ApiSection } from './api-section.tsx';
 import { DefaultsSection } from './defaults-section.tsx';
 import { ScreenshotsSection } from './screenshots-section.tsx';
+import { WelcomeSection, isWelcome } from './welcome-section.tsx';
 
 export function App() {
   const { settings, reload } = useSettings();
@@ -17,9 +18,12 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('options_title')}</h1>
+      {/* First run: the welcome, then the screenshot permission first, with its reason. */}
+      {isWelcome() && <WelcomeSection />}
+      {isWelcome() && <ScreenshotsSection />}
       <ApiSection settings={settings} reload={reload} />
       <DefaultsSection settings={settings} />
-      <ScreenshotsSection />
+      {!isWelcome() && <ScreenshotsSection />}
     </main>
   );
 }

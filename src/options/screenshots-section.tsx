@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../shared/i18n.ts';
+import { useFlagShortcut } from './use-shortcut.ts';
 
 const ALL_URLS = { origins: ['<all_urls>'] };
 
 /** Chrome's captureVisibleTab needs <all_urls>; it is optional, asked for here with the reason. */
 export function ScreenshotsSection() {
+  const shortcut = useFlagShortcut();
   const [granted, setGranted] = useState<boolean | null>(null);
   const [denied, setDenied] = useState(false);
   useEffect(() => {
@@ -47,6 +49,7 @@ export function ScreenshotsSection() {
         </button>
       )}
       {denied && <p class="field-error">{t('options_screens_denied')}</p>}
+      {granted === false && shortcut && <p class="muted">{t('options_screens_shortcut', shortcut)}</p>}
     </section>
   );
 }

@@ -53,7 +53,7 @@ describe('one Taobao listing, flagged end to end', () => {
 
     // Every piece of evidence the request names is at the service, and its bytes hash to its name.
     const kinds = filed.submission.evidence.map((e) => e.kind).sort();
-    expect(kinds).toEqual(['capture_manifest', 'metadata', 'page_archive', 'screenshot']);
+    expect(kinds).toEqual(['capture_manifest', 'metadata', 'page_archive', 'screenshot', 'screenshot_full']);
     for (const ref of filed.submission.evidence) {
       const stored = sandbox.evidence(ref.sha256);
       expect(stored, `evidence ${ref.kind}`).toBeDefined();

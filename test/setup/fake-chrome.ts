@@ -133,6 +133,23 @@ export function createFakeChrome() {
       async create() {
         return {};
       },
+      /** Every tab is the active one of window 1 unless a test says otherwise. */
+      async get(tabId: number) {
+        return { id: tabId, windowId: 1, active: true };
+      },
+      async query() {
+        return [] as { id?: number }[];
+      },
+      /** No content script answers unless a test puts one here (like a tab without ours). */
+      async sendMessage(_tabId: number, _message: unknown, _options?: { frameId?: number }): Promise<unknown> {
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      },
+    },
+    commands: {
+      async getAll() {
+        return [{ name: 'flag-listing', shortcut: 'Alt+Shift+F', description: '' }];
+      },
+      onCommand: fakeEvent(),
     },
     pageCapture: {
       async saveAsMHTML() {

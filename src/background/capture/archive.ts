@@ -1,24 +1,47 @@
-import { artifact, type Captured } from './artifact.ts';
+import { t } from '../../shared/i18n.ts';
+import { artifact, type Artifact, type Captured } from './artifact.ts';
+import { utf8 } from './hash.ts';
+import { askTab } from './tab-link.ts';
 
 const READ_TRIES = 4;
+/** Serialized HTML beyond this is cut (and the manifest says so); the service takes 25 MiB a file. */
+export const HTML_MAX_CHARS = 15_000_000;
+
+export interface ArchiveNote {
+  format: 'mhtml' | 'html';
+  truncated: boolean;
+  /** Why there is no MHTML, when the archive is the serialized HTML instead. */
+  mhtmlError?: string;
+}
+
+export type ArchiveCapture = { ok: true; artifact: Artifact; note: ArchiveNote } | Extract<Captured, { ok: false }>;
 
 /**
  * The page as MHTML. Reading the Blob that pageCapture hands the worker fails now and then
  * with NotFoundError (about one in ten on Chromium 156), so the read is retried and, as a
- * last resort, the capture itself.
+ * last resort, the capture itself. When there is no MHTML at all (another browser, a
+ * refused capture), the content script's serialized DOM stands in.
  */
-export async function captureArchive(tabId: number): Promise<Captured> {
+export async function captureArchive(tabId: number): Promise<ArchiveCapture> {
   let lastError = '';
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
     try {
+      if (!chrome.pageCapture?.saveAsMHTML) throw new Error('this browser cannot save MHTML');
       const blob = await chrome.pageCapture.saveAsMHTML({ tabId });
       if (!blob) throw new Error('no archive returned');
       const data = await blob.arrayBuffer();
-      return { ok: true, artifact: await artifact('page_archive', 'multipart/related', data, new Date()) };
+      return { ok: true, artifact: await artifact('page_archive', 'multipart/related', data, new Date()), note: { format: 'mhtml', truncated: false } };
     } catch (err) {
       lastError = (err as Error).message;
+      if (!chrome.pageCapture?.saveAsMHTML) break;
       await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }
   }
-  return { ok: false, gap: { code: 'archive_failed', message: `No page archive: ${lastError}` } };
+  try {
+    const page = await askTab(tabId, 'pageHtml', { maxChars: HTML_MAX_CHARS });
+    const data = utf8(page.html);
+    return { ok: true, artifact: await artifact('page_archive', 'text/html', data, new Date()), note: { format: 'html', truncated: page.truncated, mhtmlError: lastError } };
+  } catch (err) {
+    return { ok: false, gap: { code: 'archive_failed', message: t('capture_gap_archive', `${lastError}; ${(err as Error).message}`) } };
+  }
 }

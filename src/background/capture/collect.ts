@@ -1,0 +1,116 @@
+import { t } from '../../shared/i18n.ts';
+import type { ScrollState } from '../../shared/messages.ts';
+import type { Listing, Problem } from '../../shared/model.ts';
+import type { PageKind } from '../../sites/adapter.ts';
+import { artifact, type Artifact } from './artifact.ts';
+import { captureArchive } from './archive.ts';
+import { captureCards } from './card-shots.ts';
+import { captureFullPage } from './full-page.ts';
+import type { CaptureNotes, CardNote } from './manifest.ts';
+import { screenshotGap, shoot, type Shot, type ShotTarget } from './screenshot.ts';
+import { askTab } from './tab-link.ts';
+
+export interface ListingCapture {
+  /** Captures of this listing only (its card's screenshot). */
+  artifacts: Artifact[];
+  gaps: Problem[];
+  card: CardNote | null;
+}
+
+export interface Capture {
+  /** In every listing's evidence: the viewport, the full page, the archive. */
+  shared: Artifact[];
+  gaps: Problem[];
+  /** Index-aligned with the flagged listings. */
+  listings: ListingCapture[];
+  notes: Omit<CaptureNotes, 'cards' | 'durationMs'>;
+}
+
+const CARD_GAPS = {
+  card_not_found: 'capture_gap_card_not_found',
+  card_screenshot_skipped: 'capture_gap_card_skipped',
+  card_screenshot_failed: 'capture_gap_card_failed',
+} as const;
+
+/**
+ * Captures the evidence of a flag on `target`'s page: the viewport as the user saw it (our
+ * UI hidden), then the whole page (item pages) or each flagged card (search and shop
+ * pages), and the archive alongside. Whatever fails becomes a gap that says why; the user's
+ * scroll position and our UI are put back, also after a failure.
+ */
+export async function captureEvidence(target: ShotTarget, kind: PageKind, listings: Listing[]): Promise<Capture> {
+  const archiveRun = captureArchive(target.tabId);
+  const perCard = kind === 'search' || kind === 'shop';
+  const gaps: Problem[] = [];
+  const shared: Artifact[] = [];
+  const perListing: ListingCapture[] = listings.map(() => ({ artifacts: [], gaps: [], card: null }));
+  const notes: Capture['notes'] = { viewport: null, archive: null };
+
+  // Without our content script (an old copy after an update) only the plain capture is possible.
+  const start: ScrollState | null = await askTab(target.tabId, 'captureBegin', { itemIds: perCard ? listings.map((l) => l.itemId) : [] }).catch(() => null);
+  try {
+    let visible: Shot | null = null;
+    try {
+      visible = await shoot(target);
+    } catch (err) {
+      gaps.push(await screenshotGap(err)); // no permission: no capture of any kind will work
+    }
+    if (visible) {
+      const shot = await artifact('screenshot', 'image/png', visible.data, new Date());
+      shared.push(shot);
+      if (start) {
+        notes.viewport = {
+          sha256: shot.ref.sha256,
+          scrollX: start.scrollX,
+          scrollY: start.scrollY,
+          viewport: { width: start.viewportWidth, height: start.viewportHeight },
+          devicePixelRatio: start.devicePixelRatio,
+          scale: visible.height / start.viewportHeight,
+        };
+      }
+      if (!start) {
+        if (perCard || kind === 'item') gaps.push({ code: perCard ? 'card_screenshot_failed' : 'screenshot_full_failed', message: t('capture_gap_no_page_script') });
+      } else if (perCard) await cardShots(target, start, visible, listings, perListing, shot);
+      else if (kind === 'item') {
+        try {
+          const full = await captureFullPage(target, start, visible);
+          if (full.png) {
+            const a = await artifact('screenshot_full', 'image/png', full.png, new Date());
+            shared.push(a);
+            full.note.sha256 = a.ref.sha256;
+          }
+          notes.fullPage = full.note;
+        } catch (err) {
+          gaps.push({ code: 'screenshot_full_failed', message: t('capture_gap_full_failed', (err as Error).message) });
+        }
+      }
+    }
+  } finally {
+    if (start) await askTab(target.tabId, 'captureEnd', { scrollX: start.scrollX, scrollY: start.scrollY }).catch(() => undefined);
+  }
+
+  const archive = await archiveRun;
+  if (archive.ok) {
+    shared.push(archive.artifact);
+    notes.archive = archive.note;
+  } else gaps.push(archive.gap);
+  return { shared, gaps, listings: perListing, notes };
+}
+
+async function cardShots(target: ShotTarget, start: ScrollState, visible: Shot, listings: Listing[], out: ListingCapture[], visibleArtifact: Artifact) {
+  const outcomes = await captureCards(target, start, visible, listings.map((l) => l.itemId));
+  // Cards captured together share one artifact (hashed once, stored once).
+  const artifacts = new Map<Shot, Artifact>([[visible, visibleArtifact]]);
+  for (const [i, listing] of listings.entries()) {
+    const o = outcomes.get(listing.itemId) ?? { ok: false as const, code: 'card_not_found' as const };
+    const mine = out[i]!;
+    if (!o.ok) {
+      mine.gaps.push({ code: o.code, message: t(CARD_GAPS[o.code], o.detail ?? '') });
+      continue;
+    }
+    let a = artifacts.get(o.shot);
+    if (!a) artifacts.set(o.shot, (a = await artifact('screenshot', 'image/png', o.shot.data, new Date())));
+    if (a !== visibleArtifact) mine.artifacts.push(a);
+    mine.card = { sha256: a.ref.sha256, ...o.note };
+  }
+}

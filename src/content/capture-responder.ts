@@ -1,0 +1,125 @@
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type TabRequestOf, type TabResponseOf } from '../shared/messages.ts';
+import type { SiteAdapter } from '../sites/adapter.ts';
+import { HOST_TAG } from './mount.ts';
+
+/** If the worker dies mid-capture and never says "end", our UI comes back by itself. */
+const RESTORE_AFTER_MS = 60_000;
+/** rAF does not run in a hidden tab: do not wait for a paint forever. */
+const PAINT_TIMEOUT_MS = 500;
+
+type Answer<K extends TabMessageName> = (payload: TabRequestOf<K>) => TabResponseOf<K> | Promise<TabResponseOf<K>>;
+
+const flagFormOpeners = new Set<() => void>();
+
+/** The item panel registers here; the keyboard command opens its flag form. */
+export function onFlagFormRequest(open: () => void): () => void {
+  flagFormOpeners.add(open);
+  return () => void flagFormOpeners.delete(open);
+}
+
+/** Resolves after the next two frames: by then what changed has been painted. */
+function painted(win: Window): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = win.setTimeout(resolve, PAINT_TIMEOUT_MS);
+    win.requestAnimationFrame(() => win.requestAnimationFrame(() => (win.clearTimeout(timer), resolve())));
+  });
+}
+
+/**
+ * The content side of the worker's capture: hides our UI, scrolls step by step and answers
+ * once the page is painted, measures flagged cards, puts everything back, and serializes
+ * the page when there is no MHTML. It obeys only our own extension's worker (never a page,
+ * never another content script) and only well-formed messages.
+ */
+export function startCaptureResponder(adapter: SiteAdapter, win: Window = window, signal?: AbortSignal): void {
+  const doc = win.document;
+  let hidden: { host: HTMLElement; value: string; priority: string; timer: number } | null = null;
+  let cards = new Map<string, Element>();
+
+  const scroller = () => doc.scrollingElement ?? doc.documentElement;
+  const findCards = (ids: string[]) => {
+    if (ids.some((id) => !cards.get(id)?.isConnected)) {
+      cards = new Map();
+      try {
+        for (const m of adapter.extractCards?.(doc, new URL(win.location.href)) ?? []) if (!cards.has(m.listing.itemId)) cards.set(m.listing.itemId, m.element);
+      } catch {
+        // an adapter bug on a strange page: those cards are reported as not found
+      }
+    }
+    return ids.flatMap((itemId) => {
+      const el = cards.get(itemId);
+      if (!el?.isConnected) return [];
+      const r = el.getBoundingClientRect();
+      return [{ itemId, rect: { x: r.left, y: r.top, width: r.width, height: r.height } }];
+    });
+  };
+  const state = (itemIds: string[]): ScrollState => ({
+    scrollX: win.scrollX,
+    scrollY: win.scrollY,
+    viewportWidth: Math.max(1, win.innerWidth),
+    viewportHeight: Math.max(1, win.innerHeight),
+    pageHeight: Math.max(scroller().scrollHeight, doc.body?.scrollHeight ?? 0),
+    devicePixelRatio: win.devicePixelRatio || 1,
+    cards: findCards(itemIds),
+  });
+  const restoreUi = () => {
+    if (!hidden) return;
+    hidden.host.style.setProperty('visibility', hidden.value, hidden.priority);
+    if (!hidden.value) hidden.host.style.removeProperty('visibility');
+    win.clearTimeout(hidden.timer);
+    hidden = null;
+  };
+
+  const answers: { [K in TabMessageName]: Answer<K> } = {
+    captureBegin: async ({ itemIds }) => {
+      const host = doc.querySelector<HTMLElement>(HOST_TAG);
+      if (host && !hidden) {
+        hidden = { host, value: host.style.getPropertyValue('visibility'), priority: host.style.getPropertyPriority('visibility'), timer: win.setTimeout(restoreUi, RESTORE_AFTER_MS) };
+        host.style.setProperty('visibility', 'hidden', 'important');
+      }
+      await painted(win);
+      return state(itemIds);
+    },
+    captureScroll: async ({ y, itemIds }) => {
+      // 'instant': a page's smooth scrolling would still be on its way when we capture.
+      win.scrollTo({ left: win.scrollX, top: y, behavior: 'instant' });
+      await painted(win);
+      return state(itemIds);
+    },
+    captureEnd: async ({ scrollX, scrollY }) => {
+      win.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });
+      restoreUi();
+      return { ok: true as const };
+    },
+    pageHtml: ({ maxChars }) => {
+      const clone = doc.documentElement.cloneNode(true) as Element;
+      for (const ours of clone.querySelectorAll(HOST_TAG)) ours.remove();
+      const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>\n` : '';
+      const html = doctype + clone.outerHTML;
+      return { html: html.slice(0, maxChars), truncated: html.length > maxChars };
+    },
+    openFlagForm: () => {
+      for (const open of flagFormOpeners) open();
+      return { opened: flagFormOpeners.size > 0 };
+    },
+  };
+
+  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+    // Only our worker: same extension, and not from a tab (another content script).
+    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    const envelope = TabEnvelope.safeParse(message);
+    if (!envelope.success || !Object.hasOwn(TabMessages, envelope.data.type)) return undefined;
+    const type = envelope.data.type as TabMessageName;
+    const payload = TabMessages[type].request.safeParse(envelope.data.payload);
+    if (!payload.success) return undefined;
+    const answer = answers[type] as (p: unknown) => unknown;
+    return Promise.resolve(answer(payload.data)).catch((err) => {
+      if (type === 'captureBegin') restoreUi();
+      throw err;
+    });
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  signal?.addEventListener('abort', () => (browser.runtime.onMessage.removeListener(listener as never), restoreUi()), { once: true });
+}
