@@ -15,6 +15,8 @@ export const SITE_MATCHES = {
     '*://www.lazada.co.id/*',
     '*://www.lazada.vn/*',
   ],
+  aliexpress: ['*://www.aliexpress.com/*', '*://*.aliexpress.com/*', '*://aliexpress.us/*', '*://www.aliexpress.us/*'],
+  alibaba1688: ['*://detail.1688.com/*', '*://s.1688.com/*', '*://m.1688.com/*'],
 } as const;
 
 const allHosts = Object.values(SITE_MATCHES).flat();
@@ -35,12 +37,20 @@ export default defineManifest({
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'pageCapture'],
+  // activeTab: the keyboard command grants a capture of that one tab without <all_urls>.
+  permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab'],
   host_permissions: allHosts,
   // Chrome captures a screenshot only with <all_urls> (or an activeTab grant): the options
   // page asks for it, with the reason, instead of the extension demanding it at install.
   optional_host_permissions: ['<all_urls>'],
+  commands: {
+    'flag-listing': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_flag__' },
+  },
   content_scripts: [
     { matches: [...SITE_MATCHES.taobao], js: ['src/content/entries/taobao.ts'], run_at: 'document_idle' },
+    { matches: [...SITE_MATCHES.tmall], js: ['src/content/entries/tmall.ts'], run_at: 'document_idle' },
+    { matches: [...SITE_MATCHES.lazada], js: ['src/content/entries/lazada.ts'], run_at: 'document_idle' },
+    { matches: [...SITE_MATCHES.aliexpress], js: ['src/content/entries/aliexpress.ts'], run_at: 'document_idle' },
+    { matches: [...SITE_MATCHES.alibaba1688], js: ['src/content/entries/alibaba1688.ts'], run_at: 'document_idle' },
   ],
 });
