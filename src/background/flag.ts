@@ -39,7 +39,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     const parsed = Listing.safeParse(raw);
     if (!parsed.success) return refuse('invalid_listing', `A listing could not be read from the page: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
     // A content script may only flag listings of the site its own tab shows.
-    if (parsed.data.marketplace !== site.id) return refuse('wrong_site', 'A listing does not belong to the page it was flagged on.');
+    if (parsed.data.marketplace !== site.id && !site.alsoLists?.includes(parsed.data.marketplace)) return refuse('wrong_site', 'A listing does not belong to the page it was flagged on.');
     listings.push(parsed.data);
   }
   const settings = await getSettings();

@@ -65,4 +65,13 @@ describe('what the worker tells content scripts', () => {
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_listing' } });
   });
+
+  it('accepts Tmall listings flagged from Taobao search results, where Taobao lists them', async () => {
+    const search = 'https://s.taobao.com/search?q=bag';
+    const answer = await handlers.flag(
+      { listings: [{ marketplace: 'tmall', itemId: '688123456789', url: 'https://detail.tmall.com/item.htm?id=688123456789', title: 't', seller: { name: 's' } }], reason: 'counterfeit', ipRightId: 'ipr_1', note: '' },
+      { ...tabSender, url: search, tab: { ...tabSender.tab, url: search } },
+    );
+    expect(answer.ok).toBe(true);
+  });
 });

@@ -26,4 +26,9 @@ export interface SiteAdapter {
   extractCards?(root: ParentNode, url: URL): CardMatch[];
   /** The listing's URL without tracking parameters. */
   canonicalUrl(url: URL, itemId: string): string;
+  /**
+   * Other marketplaces whose listings this site's pages show (Taobao search lists Tmall
+   * items). The worker accepts a flag only for listings of these and of `id`.
+   */
+  alsoLists?: Marketplace[];
 }

@@ -11,4 +11,6 @@ export const taobaoAdapter: SiteAdapter = {
   extractItem,
   extractCards,
   canonicalUrl,
+  // Taobao search results carry Tmall items (their cards link to detail.tmall.com).
+  alsoLists: ['tmall'],
 };
