@@ -15,11 +15,18 @@ export function annotationFor(r: TakedownRecord, paused: boolean): ItemAnnotatio
   };
 }
 
-/** One batched answer for a page (or a scroll batch): which items have requests, and sellers' counts. */
+/** The same key as `sellerKey` in model.ts, from a seller the page named. */
+const keyOfSeller = (s: { marketplace: string; sellerId: string | null; sellerName: string }) => `${s.marketplace}:${s.sellerId ?? s.sellerName}`;
+
+/**
+ * One batched answer for a page (or a scroll batch): which items have requests, and how many
+ * requests each seller has, for the sellers the page named and those of the items found.
+ */
 export async function lookup(payload: RequestOf<'lookup'>): Promise<ResponseOf<'lookup'>> {
   const keys = payload.items.map((i) => `${i.marketplace}:${i.itemId}`);
   const [found, paused] = await Promise.all([latestByItems(keys), getPause()]);
   const records = [...found.values()];
-  const sellerCounts = await countBySellers(records.map((r) => r.sellerKey));
+  const sellers = [...(payload.sellers ?? []).map(keyOfSeller), ...records.map((r) => r.sellerKey)];
+  const sellerCounts = await countBySellers(sellers);
   return { annotations: records.map((r) => annotationFor(r, paused !== null)), sellerCounts };
 }

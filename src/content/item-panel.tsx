@@ -6,6 +6,7 @@ import { t } from '../shared/i18n.ts';
 import { FlagForm } from './flag-form.tsx';
 import { ListingStatus } from './listing-status.tsx';
 import { onTrusted } from './trusted.ts';
+import { onFlagFormRequest } from './capture-responder.ts';
 
 /** How often the SLA countdown on the page is refreshed; minutes are its finest unit. */
 const TICK_MS = 30_000;
@@ -32,6 +33,9 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
       clearInterval(timer);
     };
   }, [listing.marketplace, listing.itemId]);
+
+  // The keyboard command (Alt+Shift+F) opens the form, and grants activeTab for the capture.
+  useEffect(() => onFlagFormRequest(() => setOpen(true)), []);
 
   const queued = (annotations: ItemAnnotation[]) => {
     const mine = annotations.find((a) => a.itemId === listing.itemId);

@@ -25,7 +25,7 @@ describe('mount', () => {
     const { shadow } = mount(document);
     const css = [...shadow.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n') + (shadow.querySelector('style')?.textContent ?? '');
     expect(css).toMatch(/:host\s*\{[^}]*all: initial !important/);
-    expect(css).toMatch(/position: fixed !important/);
+    expect(css).toMatch(/position: absolute !important/);
     expect(css).toMatch(/z-index: 2147483647 !important/);
     expect(document.head.querySelector('style')).toBeNull();
   });

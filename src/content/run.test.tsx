@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { taobaoAdapter } from '../sites/taobao/index.ts';
 import { HOST_TAG } from './mount.ts';
 import { runContent } from './run.ts';
 import { fakeWorker, listing, settle, type Sent } from './test-helpers.ts';
+import { FakeIntersectionObserver } from './search-test-kit.ts';
 
 const ITEM = 'https://item.taobao.com/item.htm?id=637145790668&spm=a21n57.1.0.0';
 const noAnnotations = () => ({ annotations: [], sellerCounts: {} });
@@ -129,6 +130,40 @@ describe('runContent', () => {
       expect(sent[0]?.payload).toEqual({ items: [{ marketplace: 'taobao', itemId: '637145790668' }] });
     } finally {
       document.body.replaceWith(body);
+    }
+  });
+
+  it('annotates a Taobao search page and starts afresh on each SPA navigation', async () => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    FakeIntersectionObserver.all = [];
+    const html = readFileSync(resolve(import.meta.dirname, '../../test/fixtures/taobao/search-gen3.html'), 'utf8');
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    const body = document.body;
+    body.replaceWith(document.importNode(page.body, true));
+    const cards = () => [...document.querySelectorAll('[id^="item_id_"]')];
+    const boxes = () => hook('select-listing').length;
+    try {
+      const { win, go } = fakeWindow('https://s.taobao.com/search?q=bag');
+      runContent(taobaoAdapter, stop.signal, { win, pollMs: 20, schedule: (fn) => void setTimeout(fn, 0), lookupDebounceMs: 0 });
+      const lookupSizes = () => sent.filter((m) => m.type === 'lookup').map((m) => m.payload.items.length);
+      await vi.waitFor(() => expect(lookupSizes()).toEqual([48]), { timeout: 10_000 });
+      FakeIntersectionObserver.enter(cards().slice(0, 12));
+      await vi.waitFor(() => expect(boxes()).toBe(12));
+
+      go('https://s.taobao.com/search?q=bag&page=2'); // the page swaps its results in place
+      await vi.waitFor(() => expect(lookupSizes()).toEqual([48, 48]), { timeout: 10_000 });
+      expect(boxes()).toBe(0);
+      FakeIntersectionObserver.enter(cards().slice(0, 4));
+      await vi.waitFor(() => expect(boxes()).toBe(4));
+      expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+
+      go(ITEM);
+      await wait(80);
+      await settle();
+      expect(boxes()).toBe(0);
+    } finally {
+      document.body.replaceWith(body);
+      vi.unstubAllGlobals();
     }
   });
 });

@@ -1,11 +1,22 @@
-import type { SiteAdapter } from '../sites/adapter.ts';
+import type { PageKind, SiteAdapter } from '../sites/adapter.ts';
 import { initItemPage, type ItemPageOptions } from './item-page.tsx';
+import { initSearchPage, type SearchPageOptions } from './search-page.tsx';
+import { startCaptureResponder } from './capture-responder.ts';
 
-export interface RunOptions extends ItemPageOptions {
+export interface RunOptions extends ItemPageOptions, SearchPageOptions {
   win?: Window;
   /** How often to look for SPA navigation the isolated world cannot observe directly. */
   pollMs?: number;
 }
+
+type Feature = (adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSignal, opts: RunOptions) => unknown;
+
+/** What runs on each kind of page; 'other' pages get nothing. */
+const FEATURES: Partial<Record<PageKind, Feature>> = {
+  item: initItemPage,
+  search: initSearchPage,
+  shop: initSearchPage,
+};
 
 /**
  * Runs the page's features for the current URL and again after each navigation within the
@@ -26,15 +37,11 @@ export function runContent(adapter: SiteAdapter, signal?: AbortSignal, opts: Run
     const run = (current = new AbortController());
     const url = new URL(href);
     if (!adapter.handles(url)) return;
-    switch (adapter.pageKind(url)) {
-      case 'item':
-        void initItemPage(adapter, win.document, url, run.signal, opts);
-        break;
-      default:
-        break; // search and shop pages come with the card annotator; 'other' pages get nothing
-    }
+    const feature = FEATURES[adapter.pageKind(url)];
+    if (feature) void feature(adapter, win.document, url, run.signal, opts);
   };
 
+  startCaptureResponder(adapter, win, signal);
   check();
   win.addEventListener('popstate', check, { signal });
   const timer = win.setInterval(check, opts.pollMs ?? 1000);

@@ -1,11 +1,13 @@
 // The injected UI's whole stylesheet. `:host` rules are !important because important
 // declarations from inside a shadow tree beat the page's, whatever its specificity; `all:
 // initial` stops the page's inherited fonts, colours and spacing from reaching the UI.
+// The host sits at the document's origin and scrolls with it, so the cards' UI (placed in
+// document coordinates) follows the page without any work on scroll; panels are fixed.
 export const CSS = `
 :host {
   all: initial !important;
   display: block !important;
-  position: fixed !important;
+  position: absolute !important;
   top: 0 !important; left: 0 !important;
   width: 0 !important; height: 0 !important;
   overflow: visible !important;
@@ -45,4 +47,23 @@ textarea { min-height: 64px; resize: vertical; }
 .sla[data-tone="warn"] { color: #9a6700; }
 .sla[data-tone="overdue"] { color: #cf222e; font-weight: 600; }
 .sla[data-tone="not_started"] { color: #59636e; }
+
+.cards { position: absolute; top: 0; left: 0; width: 0; height: 0; contain: layout style; }
+.card-ui {
+  position: absolute; top: 0; left: 0; display: flex; flex-direction: column; align-items: flex-start; gap: 3px;
+  pointer-events: none; font: 12px/1.35 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif;
+  color: #1f2328; text-align: start;
+}
+.card-ui[hidden], .card-ui [hidden] { display: none; }
+.card-ui input {
+  pointer-events: auto; margin: 0; width: 20px; height: 20px; cursor: pointer; accent-color: #cf222e;
+  box-shadow: 0 0 0 2px #fff; border-radius: 3px;
+}
+.card-ui .status, .card-ui .repeat {
+  pointer-events: auto; margin: 0; padding: 2px 6px; box-sizing: border-box; max-width: 100%;
+  border: 1px solid #d0d7de; border-radius: 4px; background: rgba(255, 255, 255, .96); font-size: 11px;
+}
+.card-ui .status { gap: 4px; }
+.repeat { color: #9a6700; font-weight: 600; overflow-wrap: anywhere; }
+.toolbar .head { margin-bottom: 4px; }
 `;

@@ -14,6 +14,15 @@ function message<Req extends z.ZodType, Res extends z.ZodType>(type: string, fro
 }
 
 const ItemRef = z.object({ marketplace: z.string().max(20), itemId: z.string().max(40) });
+/** A seller seen on a page; its key is `sellerKey` of model.ts (the id, else the name). */
+const SellerRef = z.object({
+  marketplace: z.string().max(20),
+  sellerId: z.string().max(LIMITS.id).nullable(),
+  sellerName: z.string().max(LIMITS.sellerName),
+});
+export type SellerRef = z.infer<typeof SellerRef>;
+/** The most items (and sellers) one lookup may name: a page's cards, in chunks. */
+export const LOOKUP_MAX = 2000;
 
 export const ItemAnnotation = z.object({
   marketplace: z.string(),
@@ -40,12 +49,21 @@ export const Messages = {
     }),
     z.union([z.object({ ok: z.literal(true), clientRequestIds: z.array(z.string()), annotations: z.array(ItemAnnotation) }), Failure]),
   ),
-  /** Which of these items already have a request (one batched question per page or scroll batch). */
+  /**
+   * Which of these items already have a request, and how many requests each of these sellers
+   * has (repeat sellers): one batched question per page or scroll batch.
+   */
   lookup: message(
     'lookup',
     ['content'],
-    z.object({ items: z.array(ItemRef).max(2000) }),
-    z.object({ annotations: z.array(ItemAnnotation), sellerCounts: z.record(z.string(), z.number()) }),
+    z.object({ items: z.array(ItemRef).max(LOOKUP_MAX), sellers: z.array(SellerRef).max(LOOKUP_MAX).default([]) }),
+    z.object({
+      annotations: z.array(ItemAnnotation).max(LOOKUP_MAX),
+      // Keyed by sellerKey (model.ts): the asked sellers plus the sellers of the items found.
+      sellerCounts: z
+        .record(z.string().max(300), z.number().int().min(0))
+        .refine((counts) => Object.keys(counts).length <= 2 * LOOKUP_MAX, 'too many seller counts'),
+    }),
   ),
   /** What the flag form offers: the IP rights and defaults (never the token). */
   flagContext: message(
@@ -86,3 +104,49 @@ export const NS = 'tdf/1';
 export const Envelope = z.object({ ns: z.literal(NS), type: z.string(), payload: z.unknown() });
 
 export { Listing };
+
+/**
+ * Worker → our content script in a tab (chrome.tabs.sendMessage to the top frame): the
+ * capture choreography (hide our UI, scroll, measure cards, restore) and the keyboard
+ * command. The content script obeys only its own extension's worker and checks the shape.
+ */
+export const TAB_NS = 'tdf-tab/1';
+export const TabEnvelope = z.object({ ns: z.literal(TAB_NS), type: z.string(), payload: z.unknown() });
+
+const px = z.number().min(-1e7).max(1e7);
+/** A rectangle in the viewport, CSS px. */
+export const ViewRect = z.object({ x: px, y: px, width: px.min(0), height: px.min(0) });
+export type ViewRect = z.infer<typeof ViewRect>;
+const CardRect = z.object({ itemId: z.string().max(40), rect: ViewRect });
+/** Where the page is scrolled and how big it is (CSS px), plus the asked cards' rectangles in the viewport. */
+export const ScrollState = z.object({
+  scrollX: px,
+  scrollY: px,
+  viewportWidth: z.number().min(1).max(1e5),
+  viewportHeight: z.number().min(1).max(1e5),
+  pageHeight: z.number().min(0).max(1e7),
+  devicePixelRatio: z.number().min(0.1).max(16),
+  cards: z.array(CardRect).max(LIMITS.batch),
+});
+export type ScrollState = z.infer<typeof ScrollState>;
+const ItemIds = z.array(z.string().max(40)).max(LIMITS.batch);
+
+function tabMessage<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response } as const;
+}
+
+export const TabMessages = {
+  /** Hide our UI (it is not evidence), then report the scroll state once that is painted. */
+  captureBegin: tabMessage(z.object({ itemIds: ItemIds }), ScrollState),
+  /** Scroll to `y` and answer once the new position is painted (two animation frames). */
+  captureScroll: tabMessage(z.object({ y: z.number().min(0).max(1e7), itemIds: ItemIds }), ScrollState),
+  /** Put the user's scroll position and our UI back. */
+  captureEnd: tabMessage(z.object({ scrollX: px, scrollY: px }), z.object({ ok: z.literal(true) })),
+  /** The serialized page, when the browser cannot make an MHTML archive. */
+  pageHtml: tabMessage(z.object({ maxChars: z.number().int().min(1).max(50_000_000) }), z.object({ html: z.string().max(50_000_000), truncated: z.boolean() })),
+  /** The keyboard command: open the flag form of this page, if it has one. */
+  openFlagForm: tabMessage(z.object({}), z.object({ opened: z.boolean() })),
+} as const;
+export type TabMessageName = keyof typeof TabMessages;
+export type TabRequestOf<K extends TabMessageName> = z.input<(typeof TabMessages)[K]['request']>;
+export type TabResponseOf<K extends TabMessageName> = z.infer<(typeof TabMessages)[K]['response']>;

@@ -5,8 +5,11 @@ import type { AddressInfo } from 'node:net';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
-/** Which fixture a marketplace URL gets: `host + pathname` (and the id query, where pages share a path). */
-export type Route = { host: string; path: string; query?: Record<string, string>; fixture: string };
+/**
+ * Which fixture a marketplace URL gets: `host + pathname` (and the id query, where pages share
+ * a path). `html` serves generated markup instead of a fixture file (benchmark pages).
+ */
+export type Route = { host: string; path: string; query?: Record<string, string> } & ({ fixture: string } | { html: string });
 
 /**
  * Serves saved marketplace pages at their real URLs: Chromium maps the real hostnames to
@@ -23,7 +26,7 @@ export async function startFixtureServer(routes: Route[]) {
       res.end('<!doctype html><title>Not found</title><p>No fixture for this URL.</p>');
       return;
     }
-    const body = await readFile(path.join(FIXTURES, route.fixture));
+    const body = 'html' in route ? route.html : await readFile(path.join(FIXTURES, route.fixture));
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(body);
   });

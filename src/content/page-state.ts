@@ -1,0 +1,87 @@
+import type { ItemAnnotation } from '../shared/messages.ts';
+import { LIMITS, sellerKey, type Listing } from '../shared/model.ts';
+
+/** What changed: these items, or everything (null). */
+export type Change = { items: string[] | null; selection: boolean };
+type Listener = (change: Change) => void;
+
+/**
+ * The search page's state: the selection (by item id, at most one flag's worth), the
+ * requests the worker knows of, and sellers' request counts. The DOM only mirrors it: a
+ * checkbox a page script ticks does not select anything.
+ */
+export class PageState {
+  readonly selected = new Map<string, Listing>();
+  readonly annotations = new Map<string, ItemAnnotation>();
+  readonly sellerCounts = new Map<string, number>();
+  private listeners = new Set<Listener>();
+
+  subscribe(fn: Listener): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(change: Change) {
+    for (const fn of this.listeners) fn(change);
+  }
+
+  get full(): boolean {
+    return this.selected.size >= LIMITS.batch;
+  }
+
+  /** Selects or unselects; false when the selection is full and stays as it was. */
+  toggle(listing: Listing): boolean {
+    if (this.selected.delete(listing.itemId)) {
+      this.emit({ items: [listing.itemId], selection: true });
+      return true;
+    }
+    if (this.full) return false;
+    this.selected.set(listing.itemId, listing);
+    this.emit({ items: [listing.itemId], selection: true });
+    return true;
+  }
+
+  /** Adds as many as fit under the batch limit. */
+  selectMany(listings: Listing[]): void {
+    const items: string[] = [];
+    for (const l of listings) {
+      if (this.full) break;
+      if (this.selected.has(l.itemId)) continue;
+      this.selected.set(l.itemId, l);
+      items.push(l.itemId);
+    }
+    if (items.length) this.emit({ items, selection: true });
+  }
+
+  clear(): void {
+    const items = [...this.selected.keys()];
+    this.selected.clear();
+    if (items.length) this.emit({ items, selection: true });
+  }
+
+  /** Answers of the worker (lookup) and new requests (flag). */
+  annotate(annotations: ItemAnnotation[], counts: Record<string, number> = {}): void {
+    for (const a of annotations) this.annotations.set(a.itemId, a);
+    const sellers = Object.entries(counts);
+    for (const [key, n] of sellers) this.sellerCounts.set(key, n);
+    this.emit({ items: sellers.length ? null : annotations.map((a) => a.itemId), selection: false });
+  }
+
+  /** After a flag: the listings have requests now, and their sellers one more each. */
+  flagged(listings: Listing[], annotations: ItemAnnotation[]): void {
+    const counts: Record<string, number> = {};
+    for (const l of listings) {
+      const key = sellerKey(l);
+      counts[key] = (counts[key] ?? this.sellerCounts.get(key) ?? 0) + 1;
+    }
+    for (const l of listings) this.selected.delete(l.itemId);
+    this.annotate(annotations, counts);
+    this.emit({ items: [], selection: true });
+  }
+
+  /** Requests of this card's seller, not counting the card's own. */
+  otherRequestsOfSeller(listing: Listing): number {
+    const n = this.sellerCounts.get(sellerKey(listing)) ?? 0;
+    return this.annotations.has(listing.itemId) ? n - 1 : n;
+  }
+}

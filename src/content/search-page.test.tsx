@@ -1,0 +1,213 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
+import { initSearchPage } from './search-page.tsx';
+import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './test-helpers.ts';
+import {
+  box, cardElement, cardsOf, extractRoots, fakeAdapter, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
+} from './search-test-kit.ts';
+
+const annotation = (n: number, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
+  marketplace: 'taobao', itemId: itemId(n), clientRequestId: `req-${n}`, state: 'in_review', slaDueAt: '2026-11-23T06:00:00.000Z', caseId: `case-${n}`, ...over,
+});
+
+let stop: AbortController;
+let sent: Sent[];
+let frames: ReturnType<typeof handFrames>;
+let lookupAnswer: (p: any) => ResponseOf<'lookup'>;
+const now = () => Date.parse('2026-11-22T06:00:00.000Z');
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  FakeIntersectionObserver.all = [];
+  extractRoots.length = 0;
+  fakeLayout();
+  stop = new AbortController();
+  frames = handFrames();
+  lookupAnswer = () => ({ annotations: [], sellerCounts: {} });
+  sent = fakeWorker({
+    lookup: (p) => lookupAnswer(p),
+    flagContext: () => flagContext(),
+    flag: (p) => ({ ok: true, clientRequestIds: [], annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
+  });
+});
+afterEach(async () => {
+  stop.abort();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  await settle();
+});
+
+async function start(count: number) {
+  const list = searchPage(count);
+  initSearchPage(fakeAdapter, document, new URL(SEARCH), stop.signal, { schedule: frames.schedule, now, lookupDebounceMs: 0 });
+  frames.run();
+  await settle();
+  return list;
+}
+/** The page grows: mutations are seen, then the work runs in the next frames. */
+async function grow(fn: () => void) {
+  fn();
+  await settle(); // MutationObserver callbacks are microtasks
+  frames.run();
+  await settle();
+}
+async function enter(cards: Element[]) {
+  FakeIntersectionObserver.enter(cards);
+  frames.run();
+  await settle();
+}
+const lookups = () => sent.filter((m) => m.type === 'lookup');
+
+describe('search page cards', () => {
+  it('annotates cards only as they come near the viewport', async () => {
+    const list = await start(30);
+    expect(FakeIntersectionObserver.all[0]!.options.rootMargin).toMatch(/px/);
+    expect(hooks('select-listing')).toHaveLength(0);
+    await enter(cardsOf(list).slice(0, 6));
+    expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([1, 2, 3, 4, 5, 6].map(itemId));
+    // Placed over its card, in document coordinates.
+    expect(box(2)!.parentElement!.style.transform).toBe('translate(26px, 606px)');
+    await enter(cardsOf(list).slice(0, 8));
+    expect(hooks('select-listing')).toHaveLength(8);
+  });
+
+  it('picks up cards added later from the new nodes alone, never rescanning the old ones', async () => {
+    const list = await start(10);
+    expect(extractRoots).toHaveLength(1); // a small page is read in one go
+    const fresh = [11, 12, 13].map((n) => cardElement(n));
+    const wrapper = document.createElement('section');
+    wrapper.append(cardElement(14), cardElement(15));
+    await grow(() => list.append(...fresh, wrapper));
+    // One read per new subtree (the card itself, or the wrapper), none of the old cards.
+    expect(extractRoots.slice(1)).toHaveLength(4);
+    for (const root of extractRoots.slice(1)) expect(cardsOf(list).slice(0, 10).some((c) => (root as Element).contains(c))).toBe(false);
+    await enter(cardsOf(list));
+    expect(hooks('select-listing')).toHaveLength(15);
+
+    // A lazy image inside a known card costs no read; a card that arrives empty is read again when it fills in.
+    const before = extractRoots.length;
+    await grow(() => cardsOf(list)[0]!.append(document.createElement('img')));
+    expect(extractRoots).toHaveLength(before);
+    const empty = cardElement(16, { title: null });
+    await grow(() => list.append(empty));
+    await enter([empty]);
+    expect(box(16)).toBeNull();
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = '迟到的标题';
+    await grow(() => empty.append(title));
+    await enter([empty]);
+    expect(box(16)).not.toBeNull();
+  });
+
+  it('reads a long page in small parts, so no single step reads hundreds of cards', async () => {
+    const list = await start(500);
+    expect(extractRoots.length).toBeGreaterThanOrEqual(500);
+    expect(Math.max(...extractRoots.map((r) => r.querySelectorAll('.card').length))).toBe(1);
+    expect(lookups()).toHaveLength(1);
+    expect(lookups()[0]!.payload.items).toHaveLength(500);
+    await enter(cardsOf(list).slice(495));
+    expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([496, 497, 498, 499, 500].map(itemId));
+  });
+
+  it('drops the UI of cards that leave the page', async () => {
+    const list = await start(5);
+    await enter(cardsOf(list));
+    await grow(() => cardsOf(list)[1]!.remove());
+    expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([1, 3, 4, 5].map(itemId));
+  });
+
+  it('selects with real clicks, shows the toolbar with the count, and clears', async () => {
+    const list = await start(12);
+    await enter(cardsOf(list));
+    expect(hooks('batch-toolbar')).toHaveLength(0);
+    for (const n of [2, 5, 7]) await trustedClick(box(n));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('3');
+    expect([2, 5, 7].every((n) => box(n)!.checked)).toBe(true);
+    await trustedClick(box(5));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('2');
+    await trustedClick(buttonNamed('Clear'));
+    expect(hooks('batch-toolbar')).toHaveLength(0);
+    expect(hooks('select-listing').some((b) => (b as HTMLInputElement).checked)).toBe(false);
+  });
+
+  it('selects all cards on screen at once', async () => {
+    const list = await start(12);
+    await enter(cardsOf(list));
+    await trustedClick(box(1));
+    window.innerHeight = 900; // cards 0..2 (tops 300, 600) are on screen; 3 starts at 900
+    await trustedClick(buttonNamed('Select all visible'));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('2');
+  });
+
+  it('ignores synthetic clicks: a page script cannot select a card', async () => {
+    const list = await start(3);
+    await enter(cardsOf(list));
+    box(1)!.click();
+    box(2)!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    await settle();
+    expect(box(1)!.checked).toBe(false);
+    expect(box(2)!.checked).toBe(false);
+    expect(hooks('batch-toolbar')).toHaveLength(0);
+  });
+
+  it('asks the worker once per batch of new cards, with their sellers', async () => {
+    const list = await start(30);
+    expect(lookups()).toHaveLength(1);
+    expect(lookups()[0]!.payload.items).toHaveLength(30);
+    expect(lookups()[0]!.payload.sellers.map((s: any) => s.sellerId).sort()).toEqual(['seller-0', 'seller-1', 'seller-2', 'seller-3']);
+    await grow(() => list.append(...[31, 32, 33].map((n) => cardElement(n)), cardElement(34, { seller: 'seller-9' })));
+    expect(lookups()).toHaveLength(2);
+    expect(lookups()[1]!.payload.items.map((i: any) => i.itemId)).toEqual([31, 32, 33, 34].map(itemId));
+    expect(lookups()[1]!.payload.sellers).toEqual([{ marketplace: 'taobao', sellerId: 'seller-9', sellerName: '店铺 seller-9' }]);
+  });
+
+  it('shows the requests the worker knows of and marks repeat sellers', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(4)], sellerCounts: { 'taobao:seller-0': 1, 'taobao:seller-1': 3, 'taobao:seller-2': 0 } });
+    const list = await start(8);
+    await enter(cardsOf(list));
+    const status = hooks('listing-status');
+    expect(status.map((s) => [s.dataset.itemId, s.dataset.state])).toEqual([[itemId(4), 'in_review']]);
+    expect(status[0]!.textContent).toContain('1 d 0 h left');
+    const repeat = (n: number) => box(n)!.parentElement!.querySelector<HTMLElement>('.repeat');
+    expect(repeat(1)!.textContent).toBe('Repeat seller: 3 flagged'); // seller-1
+    expect(repeat(5)!.hidden).toBe(false);
+    expect(repeat(4)?.hidden ?? true).toBe(true); // seller-0: its one request is this card's own
+    expect(repeat(2)).toBeNull(); // seller-2: none
+  });
+
+  it('flags the selection in one message and shows the new requests on the cards', async () => {
+    const list = await start(10);
+    await enter(cardsOf(list));
+    for (const n of [1, 3, 6]) await trustedClick(box(n));
+    await trustedClick(hooks('flag-selected')[0]);
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await change(hooks('flag-note')[0] as HTMLTextAreaElement, 'copies', 'input');
+    await trustedClick(hooks('flag-submit')[0]);
+    const flags = sent.filter((m) => m.type === 'flag');
+    expect(flags).toHaveLength(1);
+    expect(flags[0]!.payload).toMatchObject({ reason: 'counterfeit', ipRightId: 'tm-cn-001', note: 'copies' });
+    expect(flags[0]!.payload.listings.map((l: any) => [l.itemId, l.title])).toEqual([1, 3, 6].map((n) => [itemId(n), `帆布双肩包 ${n}`]));
+    expect(hooks('listing-status').map((s) => [s.dataset.itemId, s.dataset.state])).toEqual([1, 3, 6].map((n) => [itemId(n), 'queued']));
+    expect(hooks('listing-status')[0]!.textContent).toContain('SLA clock not started');
+    expect(hooks('batch-toolbar')).toHaveLength(0);
+  });
+
+  it('removes everything when the run is aborted (navigation)', async () => {
+    const list = await start(4);
+    await enter(cardsOf(list));
+    await trustedClick(box(1));
+    stop.abort();
+    await settle();
+    expect(shadow()!.querySelectorAll('.cards, [data-testid]')).toHaveLength(0);
+    await grow(() => list.append(cardElement(9)));
+    expect(extractRoots).toHaveLength(1);
+  });
+});
+
+function buttonNamed(text: string): HTMLButtonElement {
+  const b = [...(shadow()?.querySelectorAll('button') ?? [])].find((x) => x.textContent === text);
+  if (!b) throw new Error(`no button "${text}"`);
+  return b;
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
+import { startFixtureServer } from './harness/fixture-server.ts';
+import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import { configureApi, waitFor } from './harness/flows.ts';
+
+const expected = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/taobao/search-gen3.expected.json'), 'utf8')) as {
+  cards: { itemId: string; title: string; marketplace: string }[];
+};
+// Three Taobao cards (the page's Tmall results are Tmall's listings).
+const PICKED = expected.cards.filter((c) => c.marketplace === 'taobao').slice(0, 3);
+const SEARCH = 'http://s.taobao.com/search?q=%E5%8F%8C%E8%82%A9%E5%8C%85&tab=all';
+
+const checkbox = (page: Page, itemId: string) => page.locator(`[data-testid="select-listing"][data-item-id="${itemId}"]`);
+const status = (page: Page, itemId: string) => page.locator(`[data-testid="listing-status"][data-item-id="${itemId}"]`);
+
+describe('a Taobao search page: select cards, flag them at once, see their status', () => {
+  let sandbox: Sandbox;
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+  let browser: Browser;
+  let extensionDir: string;
+
+  beforeAll(async () => {
+    sandbox = await createSandbox({ testControls: true });
+    fixtures = await startFixtureServer([{ host: 's.taobao.com', path: '/search', fixture: 'taobao/search-gen3.html' }]);
+    extensionDir = await prepareExtension({ grantAllUrls: true });
+    browser = await launch({ extensionDir, fixturePort: fixtures.port });
+    await (await configureApi(browser, sandbox.url, DEMO_TOKEN)).close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await fixtures?.close();
+    if (extensionDir) await removeDir(extensionDir);
+    if (browser) await removeDir(browser.userDataDir);
+  });
+
+  it('gives the cards in view a select box, and a page script cannot tick one', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEARCH);
+    await checkbox(page, PICKED[0]!.itemId).waitFor({ timeout: 15_000 });
+    const target = PICKED[1]!.itemId;
+    const ticked = await page.evaluate((id) => {
+      const box = document.querySelector('tdf-root')!.shadowRoot!.querySelector<HTMLInputElement>(`[data-testid="select-listing"][data-item-id="${id}"]`)!;
+      box.click();
+      box.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      return box.checked;
+    }, target);
+    expect(ticked).toBe(false);
+    await page.waitForTimeout(200);
+    expect(await page.getByTestId('batch-toolbar').count()).toBe(0);
+    expect(await checkbox(page, target).isChecked()).toBe(false);
+    await page.close();
+  });
+
+  it('flags three selected cards in one go, files three cases, and shows their status after a reload', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEARCH);
+    for (const card of PICKED) await checkbox(page, card.itemId).click();
+    const toolbar = page.getByTestId('batch-toolbar');
+    await expect.poll(() => toolbar.getAttribute('data-count')).toBe('3');
+
+    await page.getByTestId('flag-selected').click();
+    await page.getByTestId('flag-reason').selectOption('counterfeit');
+    await page.getByTestId('flag-ip-right').selectOption(DEMO_TRADEMARK_ID);
+    await page.getByTestId('flag-note').fill('Same counterfeit batch, three shops.');
+    await page.getByTestId('flag-submit').click();
+
+    for (const card of PICKED) {
+      await expect.poll(() => status(page, card.itemId).getAttribute('data-state'), { timeout: 15_000 }).toMatch(/^(queued|sending|received)$/);
+    }
+    expect(await page.getByTestId('batch-toolbar').count()).toBe(0);
+
+    const filed = await waitFor('three cases at the sandbox', () => {
+      const cases = sandbox.listCases().filter((c) => PICKED.some((p) => p.itemId === c.itemId));
+      return cases.length === 3 ? cases : null;
+    });
+    expect(sandbox.listCases()).toHaveLength(3);
+    expect(filed.map((c) => [c.itemId, c.submission.listing.title]).sort()).toEqual(PICKED.map((p) => [p.itemId, p.title]).sort());
+    expect(filed.every((c) => c.submission.note === 'Same counterfeit batch, three shops.')).toBe(true);
+
+    await page.reload();
+    for (const card of PICKED) {
+      await expect.poll(() => status(page, card.itemId).getAttribute('data-state'), { timeout: 15_000 }).toBe('received');
+    }
+    // Only the flagged cards carry a status.
+    expect(await page.getByTestId('listing-status').count()).toBe(3);
+    await page.close();
+  });
+});
