@@ -152,3 +152,21 @@ describe('evidence uploads', () => {
     expect(sandbox.listCases()).toHaveLength(3);
   });
 });
+
+describe('backoff and progress', () => {
+  it('grows the wait with failures in a row that got nowhere, and starts again after progress', async () => {
+    await queue(1);
+    const batchAttempts = async () => (await (await db()).getAll('batches'))[0]!.attempts;
+    sandbox.faults.push({ kind: 'status', status: 503, match: { method: 'HEAD' }, times: 2 });
+    await drainOutbox(deps());
+    expect(await batchAttempts()).toBe(1);
+    clock += 60 * 60_000;
+    await drainOutbox(deps());
+    expect(await batchAttempts()).toBe(2);
+    // The evidence now gets across, then the POST fails: progress, so the count restarts.
+    sandbox.faults.push({ kind: 'status', status: 503, match: { method: 'POST' } });
+    clock += 60 * 60_000;
+    await drainOutbox(deps());
+    expect(await batchAttempts()).toBe(1);
+  });
+});

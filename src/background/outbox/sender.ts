@@ -30,7 +30,7 @@ const uploadedKey = (sha: string) => `uploaded:${sha}`;
  * service confirmed is remembered per API base URL, so a retry after a failure (or after the
  * worker was killed) does not ask again for each file; `evidence_missing` clears that.
  */
-async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[]): Promise<ApiFailure | null> {
+async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
   const database = await db();
   const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))];
   for (const sha of shas) {
@@ -47,6 +47,7 @@ async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[]): Promis
       }
     }
     await database.put('kv', cfg.baseUrl, uploadedKey(sha));
+    progress.files++;
   }
   return null;
 }
@@ -83,7 +84,8 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
       report.batches++;
       announce('requests');
       const { batch } = pending;
-      const outcome = (await uploadEvidence(cfg, pending.records)) ?? (await submit(cfg, batch.body, batch.idempotencyKey));
+      const progress = { files: 0 };
+      const outcome = (await uploadEvidence(cfg, pending.records, progress)) ?? (await submit(cfg, batch.body, batch.idempotencyKey));
       if ('results' in outcome) {
         const results = outcome.results;
         const next = await settleBatch(batch, (current) => applyResults(current, results, deps.now(), deps.random), null);
@@ -92,12 +94,15 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
         announce('requests');
         continue;
       }
-      const plan = planFailure(pending.records, outcome, batch.attempts, deps.now(), deps.random);
+      // Backoff grows with failures in a row that got nowhere: an attempt that moved some
+      // evidence across before failing starts the count again, so a flaky link still drains.
+      const failuresInARow = progress.files > 0 ? 0 : batch.attempts;
+      const plan = planFailure(pending.records, outcome, failuresInARow, deps.now(), deps.random);
       const byId = new Map(plan.records.map((r) => [r.clientRequestId, r]));
       await settleBatch(
         batch,
         (current) => current.map((c) => ({ ...c, outbox: byId.get(c.clientRequestId)?.outbox ?? c.outbox, updatedAt: new Date(deps.now()).toISOString() })),
-        plan.batch === 'keep' ? { nextAttemptAt: plan.retryAt } : null,
+        plan.batch === 'keep' ? { nextAttemptAt: plan.retryAt, attempts: failuresInARow + 1 } : null,
       );
       announce('requests');
       if (plan.pause) {

@@ -57,7 +57,7 @@ export async function takeBatch(now: number, newId: () => string): Promise<Pendi
 export async function settleBatch(
   batch: BatchRecord,
   update: (current: TakedownRecord[]) => TakedownRecord[],
-  keep: { nextAttemptAt: number } | null,
+  keep: { nextAttemptAt: number; attempts: number } | null,
 ): Promise<TakedownRecord[]> {
   const tx = (await db()).transaction(['batches', 'requests'], 'readwrite');
   const requests = tx.objectStore('requests');
@@ -66,7 +66,7 @@ export async function settleBatch(
   );
   const next = update(current);
   await Promise.all(next.map((r) => requests.put(r)));
-  if (keep) await tx.objectStore('batches').put({ ...batch, attempts: batch.attempts + 1, nextAttemptAt: keep.nextAttemptAt });
+  if (keep) await tx.objectStore('batches').put({ ...batch, attempts: keep.attempts, nextAttemptAt: keep.nextAttemptAt });
   else await tx.objectStore('batches').delete(batch.batchId);
   await tx.done;
   return next;
