@@ -37,15 +37,21 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
   }
   running = (async () => {
     if (opts.now) await makeAllDue(Date.now());
-    // A watchdog, re-armed before each batch: if Chrome kills this worker mid-send, the
-    // alarm wakes the next one, which takes over the lease and resends the stored batch.
+    // A watchdog, kept a few seconds ahead for as long as a drain runs: if Chrome kills this
+    // worker mid-send (even inside one slow call), the alarm wakes the next one, which takes
+    // over the lease and resends the stored batch.
     const beforeBatch = () => chrome.alarms.create(RETRY_ALARM, { when: Date.now() + WATCHDOG_MS });
-    do {
-      again = false;
-      await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
-        console.error('outbox drain failed', err),
-      );
-    } while (again);
+    const watchdog = setInterval(() => void beforeBatch(), WATCHDOG_MS / 2);
+    try {
+      do {
+        again = false;
+        await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
+          console.error('outbox drain failed', err),
+        );
+      } while (again);
+    } finally {
+      clearInterval(watchdog);
+    }
     await scheduleWake();
     await refreshBadge().catch(() => undefined);
   })().finally(() => {
