@@ -4,6 +4,7 @@ import { Listing } from '../shared/model.ts';
 import { ItemPanel } from './item-panel.tsx';
 import { mount } from './mount.ts';
 import { waitFor } from './wait-for.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface ItemPageOptions {
   /** How long to wait for a page that fills in after load before giving up. */
@@ -23,8 +24,18 @@ export function readListing(adapter: SiteAdapter, doc: Document, url: URL): List
 /** Item pages: wait for the listing, then show the panel until `signal` aborts. */
 export async function initItemPage(adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSignal, opts: ItemPageOptions = {}) {
   const listing = await waitFor(() => readListing(adapter, doc, url), doc.documentElement, signal, { timeoutMs: opts.timeoutMs });
-  if (!listing || signal.aborted) return;
+  if (signal.aborted) return;
   const { layer } = mount(doc);
-  render(<ItemPanel listing={listing} />, layer);
+  // Saying so beats silence: the user would otherwise look for a Flag button that never comes.
+  render(listing ? <ItemPanel listing={listing} /> : <Unreadable />, layer);
   signal.addEventListener('abort', () => render(null, layer), { once: true });
+}
+
+function Unreadable() {
+  return (
+    <section class="panel" data-testid="listing-unreadable" aria-label={t('content_panel_title')}>
+      <div class="head">{t('content_panel_title')}</div>
+      <p>{t('content_unreadable')}</p>
+    </section>
+  );
 }

@@ -9,9 +9,9 @@ import { change, fakeWorker, flagContext, listing, settle, trustedClick, type Se
 const NOW = Date.parse('2026-03-03T10:00:00.000Z');
 const noAnnotations = () => ({ annotations: [], sellerCounts: {} });
 
-async function show() {
+async function show(shown = listing) {
   const { shadow, layer } = mount(document);
-  await act(() => render(<ItemPanel listing={listing} now={() => NOW} />, layer));
+  await act(() => render(<ItemPanel listing={shown} now={() => NOW} />, layer));
   await settle();
   const q = <E extends Element = HTMLElement>(id: string) => shadow.querySelector<E>(`[data-testid="${id}"]`);
   return { shadow, layer, q };
@@ -30,6 +30,13 @@ describe('item panel', () => {
     expect(q('flag-listing')?.textContent).toBe('Flag as counterfeit');
     expect(q('listing-status')).toBeNull();
     expect(sent).toEqual([{ ns: 'tdf/1', type: 'lookup', payload: { items: [{ marketplace: 'taobao', itemId: '637145790668' }] } }]);
+  });
+
+  it('says when the marketplace reports the listing gone, and still offers to flag it', async () => {
+    fakeWorker({ lookup: noAnnotations });
+    const { q } = await show({ ...listing, unavailable: true });
+    expect(q('listing-unavailable')?.textContent).toContain('no longer available');
+    expect(q('flag-listing')).not.toBeNull();
   });
 
   it('ignores synthetic clicks on flag-listing and flag-submit', async () => {

@@ -52,6 +52,7 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
       <span class="listing page-text" dir="auto" title={listing.title}>
         {listing.title}
       </span>
+      {listing.unavailable && <p data-testid="listing-unavailable">{t('content_unavailable')}</p>}
       {annotation && <ListingStatus annotation={annotation} now={time} />}
       {open ? (
         <FlagForm listings={[listing]} onQueued={queued} onCancel={() => setOpen(false)} />

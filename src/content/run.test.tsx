@@ -106,6 +106,9 @@ describe('runContent', () => {
     await wait(400);
     expect(reads).toBe(after);
     expect(hook('flag-listing')).toHaveLength(0);
+    // ...and says why there is nothing to flag, instead of staying silent.
+    expect(hook('listing-unreadable')).toHaveLength(1);
+    expect(hook('listing-unreadable')[0]!.textContent).toContain('does not show enough of the listing');
   });
 
   it('removes its UI when stopped', async () => {
