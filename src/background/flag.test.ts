@@ -167,3 +167,24 @@ describe('flagging without the screenshot permission', () => {
     expect(requests[0]!.evidenceGaps).toMatchObject([{ code: 'screenshot_permission', message: expect.stringContaining('screenshot') }]);
   });
 });
+
+describe('a full disk', () => {
+  it('tells the user nothing was queued, and loses nothing already stored', async () => {
+    fakePage({ pageHeight: 800 });
+    expect((await flag(payload(['600000000001']), ctx('https://item.taobao.com/item.htm?id=600000000001'))).ok).toBe(true);
+    const before = await stored();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const answer = await flag(payload(['600000000002']), ctx('https://item.taobao.com/item.htm?id=600000000002'));
+      expect(answer).toMatchObject({ ok: false, error: { code: 'storage_full', message: expect.stringContaining('disk is full') } });
+    } finally {
+      put.mockRestore();
+    }
+    const after = await stored();
+    expect(after.requests.map((r) => r.clientRequestId)).toEqual(before.requests.map((r) => r.clientRequestId));
+    expect(after.evidence.length).toBe(before.evidence.length);
+    expect(await (await db()).get('kv', 'captureChainHead')).toBe(before.requests[0]!.evidence.find((e) => e.kind === 'capture_manifest')!.sha256);
+  });
+});
