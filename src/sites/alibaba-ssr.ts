@@ -43,9 +43,18 @@ export const SSR_SELECTORS: ItemSelectors = {
   ],
   SHOP_NAME: ['[class*="shopName--"]'], // shop header name, full name in its title attribute
   SHOP_LINK: ['[class*="shopHeader--"] a[href*="//shop"]'], // the shop header's link to a shopNNN host
-  SELLER_ID_LINKS: ['a[href*="shop"][href*="sellerId="]'], // shop header links (view_shop, service)
+  // Only inside the shop header: recommendations link other shops with their own sellerId.
+  SELLER_ID_LINKS: [
+    '[class*="shopHeader--"] a[href*="sellerId="]', // 2025 shop header links (service chat, view_shop)
+    '[class*="ShopHeader--"] a[href*="sellerId="]', // 2022-23 CSS-modules shop header
+    '[class*="ShopHeaderNew--"] a[href*="sellerId="]', // 2023 redesigned shop header
+  ],
   SHOP_ID: ['[data-shopid]'], // shop header container
-  SHOP_ID_LINKS: ['a[href*="shop"][href*="shopId="]'], // shop header links
+  SHOP_ID_LINKS: [
+    '[class*="shopHeader--"] a[href*="shopId="]', // 2025 shop header links
+    '[class*="ShopHeader--"] a[href*="shopId="]', // 2022-23 CSS-modules shop header
+    '[class*="ShopHeaderNew--"] a[href*="shopId="]', // 2023 redesigned shop header
+  ],
 };
 
 /** What a site read from its inline scripts; null where the page data did not say. */

@@ -8,6 +8,7 @@ const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imag
 describe.each([
   ['item-ssr2025.html', 'item-ssr2025.expected.json'],
   ['item-classic.html', 'item-classic.expected.json'],
+  ['item-react2022.html', 'item-react2022.expected.json'],
 ])('Taobao %s', (page, expectedFile) => {
   const expected = loadExpected(expectedFile);
   const url = new URL(expected.url);
@@ -156,5 +157,92 @@ describe('Taobao classic page', () => {
     d.querySelector('#J_StrPrice')!.remove();
     d.querySelector('input[name="current_price"]')!.setAttribute('value', '79.00');
     expect(extract(d)?.price?.amount).toBe('79.00');
+  });
+});
+
+describe('Taobao React CSS-modules page (2022-23)', () => {
+  const { url } = loadExpected('item-react2022.expected.json');
+  const doc = () => loadFixture('item-react2022.html', url);
+  const extract = (d: Document) => taobaoAdapter.extractItem(d, new URL(url));
+  const el = (d: Document, tag: string, className: string, text = '') => {
+    const e = d.createElement(tag);
+    e.className = className;
+    e.textContent = text;
+    return e;
+  };
+
+  it('never takes the seller id of another shop linked from the recommendations', () => {
+    const d = doc();
+    for (const a of d.querySelectorAll('[class*="ShopHeader--"] a[href*="sellerId="], [class*="ShopHeaderNew--"] a[href*="sellerId="]')) a.remove();
+    const listing = extract(d);
+    expect(listing?.seller.id).not.toBe('3344556677');
+    expect(listing?.seller.name).toBe('木语家居旗舰店');
+  });
+
+  it('takes the price a buyer pays, not the pre-discount price or a recommended item', () => {
+    const d = doc();
+    expect(d.querySelector('[class*="Price--extraPriceText--"]')?.textContent).toContain('398.00');
+    const l = extract(d)!;
+    expect(l.price).toEqual({ amount: '268.00', currency: 'CNY' });
+    expect(l.title).not.toContain('特价清仓');
+    expect(l.imageUrls?.join()).not.toContain('3344556677');
+    expect(l.seller.id).toBe('2200798012345');
+  });
+
+  it('prefers the SecurityPrice price when the page shows one', () => {
+    const d = doc();
+    const wrap = el(d, 'div', 'SecurityPrice--root--2pYx3kN');
+    wrap.append(el(d, 'span', 'SecurityPrice--unit--1vW0Q7c', '¥'), el(d, 'span', 'SecurityPrice--priceText--1oEHppn', '258.00'));
+    d.querySelector('[class*="Price--root--"]')!.after(wrap);
+    expect(extract(d)?.price).toEqual({ amount: '258.00', currency: 'CNY' });
+  });
+
+  it('gives no price rather than the pre-discount one when the price has not arrived', () => {
+    const d = doc();
+    d.querySelector('[class*="Price--priceText--"]')!.textContent = '';
+    expect(extract(d)?.price).toBeNull();
+  });
+
+  it('reads the title by its module prefix when it is not an h1', () => {
+    const d = doc();
+    const h1 = d.querySelector('h1')!;
+    h1.replaceWith(el(d, 'div', h1.className, h1.textContent ?? ''));
+    expect(extract(d)?.title).toBe('北欧实木床头柜 简约现代卧室小型储物柜 免安装 床边收纳柜');
+  });
+
+  it('uses the large picture when the item has no thumbnails', () => {
+    const d = doc();
+    d.querySelector('[class*="PicGallery--thumbnails--"]')!.remove();
+    expect(extract(d)?.imageUrls).toEqual(['https://gw.alicdn.com/imgextra/i1/2200798012345/O1CN01Ns3bHk1XyZ8Front_!!2200798012345.jpg']);
+  });
+
+  it('reads the newer shop header (ShopHeaderNew)', () => {
+    const d = doc();
+    const link = el(d, 'a', 'ShopHeaderNew--detailWrap--2EaIo2Y');
+    link.setAttribute('href', '//shop106573201.taobao.com/?spm=a21n57.1.0.0.7b2f523c&scm=1007.40986.275655.0');
+    link.append(el(d, 'span', 'ShopHeaderNew--shopName--1l5RPn4', ' 木语家居旗舰店 '));
+    const header = el(d, 'div', 'ShopHeaderNew--root--1qXk0aR');
+    header.append(link);
+    d.querySelector('[class*="ShopHeader--root--"]')!.replaceWith(header);
+    const l = extract(d)!;
+    expect(l.seller.name).toBe('木语家居旗舰店');
+    expect(l.seller.shopUrl).toBe('https://shop106573201.taobao.com/');
+  });
+
+  it('finds the shop link inside the header block when the block is not itself a link', () => {
+    const d = doc();
+    const board = d.querySelector('[class*="ShopHeader--board--"]')!;
+    const div = el(d, 'div', board.className);
+    const inner = el(d, 'a', '', '木语家居旗舰店');
+    inner.setAttribute('href', '//shop106573201.taobao.com/index.htm?spm=a21n57.1.0.0');
+    div.append(el(d, 'div', 'ShopHeader--title--2qsBE1A', '木语家居旗舰店'), inner);
+    board.replaceWith(div);
+    expect(extract(d)?.seller).toEqual({ name: '木语家居旗舰店', id: '2200798012345', shopUrl: 'https://shop106573201.taobao.com/index.htm' });
+  });
+
+  it('returns null until the shop header is on the page (data arriving by XHR)', () => {
+    const d = doc();
+    d.querySelector('[class*="ShopHeader--root--"]')!.remove();
+    expect(extract(d)).toBeNull();
   });
 });
