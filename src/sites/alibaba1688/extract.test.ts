@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Listing } from '../../shared/model.ts';
+import { describeItemFixtures } from '../item-fixtures.ts';
 import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
 import { alibaba1688Adapter } from './index.ts';
 
-const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 const load = (page: string) => {
   const expected = loadSiteExpected('1688', page.replace('.html', '.expected.json'));
   return { expected, url: new URL(expected.url), doc: () => loadSiteFixture('1688', page, expected.url) };
 };
 
-describe.each([
-  ['item-initdata.html', '__INIT_DATA'],
-  ['item-dom.html', 'old DOM-only page'],
-])('1688 %s (%s)', (page) => {
-  const { expected, url, doc } = load(page);
-  const extract = () => alibaba1688Adapter.extractItem(doc(), url);
-
-  it('is an item page', () => {
-    expect(alibaba1688Adapter.pageKind(url)).toBe('item');
-  });
-
-  for (const field of FIELDS) {
-    it(`extracts ${field}`, () => {
-      expect(extract()?.[field]).toEqual(expected.listing[field]);
-    });
-  }
-
-  it('gives a listing the schema accepts unchanged', () => {
-    expect(Listing.parse(extract())).toEqual(expected.listing);
-  });
-});
+describeItemFixtures('1688', alibaba1688Adapter, '1688', ['item-initdata.html', 'item-dom.html']);
 
 describe('1688 offer pages', () => {
   const dropData = (d: Document) => {

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { describeItemFixtures } from '../item-fixtures.ts';
 import { Listing } from '../../shared/model.ts';
 import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
 import { aliexpressAdapter } from './index.ts';
 
-const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 const load = (page: string) => {
   const { url } = loadSiteExpected('aliexpress', page.replace('.html', '.expected.json'));
   return { url: new URL(url), doc: () => loadSiteFixture('aliexpress', page, url) };
 };
 
-describe.each([
-  ['item-modules.html', '2023-06 runParams modules'],
-  ['item-components.html', '2023-07 runParams components'],
-  ['item-dom2025.html', '2024-09..2026-01 DOM only'],
-])('AliExpress %s (%s)', (page) => {
-  const expected = loadSiteExpected('aliexpress', page.replace('.html', '.expected.json'));
-  const { url, doc } = load(page);
-  const extract = () => aliexpressAdapter.extractItem(doc(), url);
-
-  it('is an item page', () => {
-    expect(aliexpressAdapter.pageKind(url)).toBe('item');
-  });
-
-  for (const field of FIELDS) {
-    it(`extracts ${field}`, () => {
-      expect(extract()?.[field]).toEqual(expected.listing[field]);
-    });
-  }
-
-  it('gives a listing the schema accepts unchanged', () => {
-    expect(Listing.parse(extract())).toEqual(expected.listing);
-  });
-});
+describeItemFixtures('AliExpress', aliexpressAdapter, 'aliexpress', ['item-modules.html', 'item-components.html', 'item-dom2025.html']);
 
 describe('AliExpress runParams pages', () => {
   const dropData = (d: Document) => {

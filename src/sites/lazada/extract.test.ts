@@ -1,37 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { describeItemFixtures } from '../item-fixtures.ts';
 import { Listing } from '../../shared/model.ts';
 import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
 import { lazadaAdapter } from './index.ts';
 
-const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 const load = (page: string, url: string) => loadSiteFixture('lazada', page, url);
 
-describe.each([
-  ['pdp-apprun.html', 'pdp-apprun.expected.json'],
-  ['pdp-jsonld.html', 'pdp-jsonld.expected.json'],
-  ['pdp-dom.html', 'pdp-dom.expected.json'],
-  ['pdp-deleted.html', 'pdp-deleted.expected.json'],
-])('Lazada %s', (page, expectedFile) => {
-  const expected = loadSiteExpected('lazada', expectedFile);
-  const url = new URL(expected.url);
-  const extract = () => lazadaAdapter.extractItem(load(page, expected.url), url);
-
-  it('is an item page', () => {
-    expect(lazadaAdapter.pageKind(url)).toBe('item');
-  });
-
-  for (const field of FIELDS) {
-    it(`extracts ${field}`, () => {
-      expect(extract()?.[field]).toEqual(expected.listing[field]);
-    });
-  }
-
-  it('gives a listing the schema accepts unchanged', () => {
-    const parsed = Listing.safeParse(extract());
-    expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual(expected.listing);
-  });
-});
+describeItemFixtures('Lazada', lazadaAdapter, 'lazada', ['pdp-apprun.html', 'pdp-jsonld.html', 'pdp-dom.html', 'pdp-deleted.html']);
 
 describe('Lazada app.run page (.vn)', () => {
   const { url } = loadSiteExpected('lazada', 'pdp-apprun.expected.json');

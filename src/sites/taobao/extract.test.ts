@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { describeItemFixtures } from '../item-fixtures.ts';
 import { Listing } from '../../shared/model.ts';
 import { taobaoAdapter } from './index.ts';
 import { loadExpected, loadFixture } from './fixture-dom.ts';
 
-const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 
-describe.each([
-  ['item-ssr2025.html', 'item-ssr2025.expected.json'],
-  ['item-classic.html', 'item-classic.expected.json'],
-  ['item-react2022.html', 'item-react2022.expected.json'],
-])('Taobao %s', (page, expectedFile) => {
-  const expected = loadExpected(expectedFile);
-  const url = new URL(expected.url);
-  const extract = () => taobaoAdapter.extractItem(loadFixture(page, expected.url), url);
-
-  it('is an item page', () => {
-    expect(taobaoAdapter.pageKind(url)).toBe('item');
-  });
-
-  for (const field of FIELDS) {
-    it(`extracts ${field}`, () => {
-      expect(extract()?.[field]).toEqual(expected.listing[field]);
-    });
-  }
-
-  it('gives a listing the schema accepts unchanged', () => {
-    const parsed = Listing.safeParse(extract());
-    expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual(expected.listing);
-  });
-});
+describeItemFixtures('Taobao', taobaoAdapter, 'taobao', ['item-ssr2025.html', 'item-classic.html', 'item-react2022.html']);
 
 describe('Taobao SSR 2025 page', () => {
   const { url } = loadExpected('item-ssr2025.expected.json');

@@ -1,35 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Listing } from '../../shared/model.ts';
+import { describeItemFixtures } from '../item-fixtures.ts';
 import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
 import { tmallAdapter } from './index.ts';
 
-const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 const load = (page: string, url: string) => loadSiteFixture('tmall', page, url);
 
-describe.each([
-  ['item-ssr2025.html', 'item-ssr2025.expected.json'],
-  ['item-tshop.html', 'item-tshop.expected.json'],
-])('Tmall %s', (page, expectedFile) => {
-  const expected = loadSiteExpected('tmall', expectedFile);
-  const url = new URL(expected.url);
-  const extract = () => tmallAdapter.extractItem(load(page, expected.url), url);
-
-  it('is an item page', () => {
-    expect(tmallAdapter.pageKind(url)).toBe('item');
-  });
-
-  for (const field of FIELDS) {
-    it(`extracts ${field}`, () => {
-      expect(extract()?.[field]).toEqual(expected.listing[field]);
-    });
-  }
-
-  it('gives a listing the schema accepts unchanged', () => {
-    const parsed = Listing.safeParse(extract());
-    expect(parsed.success).toBe(true);
-    expect(parsed.data).toEqual(expected.listing);
-  });
-});
+describeItemFixtures('Tmall', tmallAdapter, 'tmall', ['item-ssr2025.html', 'item-tshop.html']);
 
 describe('Tmall current (SSR 2025) page', () => {
   const { url } = loadSiteExpected('tmall', 'item-ssr2025.expected.json');
