@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { taobaoAdapter } from '../sites/taobao/index.ts';
 import { HOST_TAG } from './mount.ts';
@@ -37,6 +37,10 @@ const stub: SiteAdapter = {
 };
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// runContent loads page features on demand; load them once up front so the timings below
+// measure the runtime, not vitest transforming a module on first import.
+beforeAll(() => Promise.all([import('./item-page.tsx'), import('./search-page.tsx'), import('./capture-responder.ts')]));
 const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
 const hook = (id: string) => shadow()?.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`) ?? [];
 const lookups = (sent: Sent[]) => sent.filter((m) => m.type === 'lookup').map((m) => m.payload.items[0].itemId);

@@ -1,7 +1,6 @@
 import type { PageKind, SiteAdapter } from '../sites/adapter.ts';
-import { initItemPage, type ItemPageOptions } from './item-page.tsx';
-import { initSearchPage, type SearchPageOptions } from './search-page.tsx';
-import { startCaptureResponder } from './capture-responder.ts';
+import type { ItemPageOptions } from './item-page.tsx';
+import type { SearchPageOptions } from './search-page.tsx';
 
 export interface RunOptions extends ItemPageOptions, SearchPageOptions {
   win?: Window;
@@ -11,12 +10,13 @@ export interface RunOptions extends ItemPageOptions, SearchPageOptions {
 
 type Feature = (adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSignal, opts: RunOptions) => unknown;
 
+// The content script runs on every page of a marketplace host (carts, checkouts, home
+// pages): the UI, zod and the schemas load only on the pages that use them.
+const item: Feature = (...a) => import('./item-page.tsx').then((m) => m.initItemPage(...a));
+const search: Feature = (...a) => import('./search-page.tsx').then((m) => m.initSearchPage(...a));
+
 /** What runs on each kind of page; 'other' pages get nothing. */
-const FEATURES: Partial<Record<PageKind, Feature>> = {
-  item: initItemPage,
-  search: initSearchPage,
-  shop: initSearchPage,
-};
+const FEATURES: Partial<Record<PageKind, Feature>> = { item, search, shop: search };
 
 /**
  * Runs the page's features for the current URL and again after each navigation within the
@@ -38,10 +38,13 @@ export function runContent(adapter: SiteAdapter, signal?: AbortSignal, opts: Run
     const url = new URL(href);
     if (!adapter.handles(url)) return;
     const feature = FEATURES[adapter.pageKind(url)];
-    if (feature) void feature(adapter, win.document, url, run.signal, opts);
+    if (!feature) return;
+    // The worker captures only tabs where a listing was flagged, which are these pages.
+    responder ??= import('./capture-responder.ts').then((m) => m.startCaptureResponder(adapter, win, signal));
+    void feature(adapter, win.document, url, run.signal, opts);
   };
 
-  startCaptureResponder(adapter, win, signal);
+  let responder: Promise<void> | null = null;
   check();
   win.addEventListener('popstate', check, { signal });
   const timer = win.setInterval(check, opts.pollMs ?? 1000);

@@ -4,16 +4,9 @@ import { capText } from './text.ts';
 
 export { Marketplace, Reason, IpRight, Me, Money, EvidenceRef };
 
-/** Caps chosen so a hostile page cannot bloat the queue; the API allows far less anyway. */
-export const LIMITS = {
-  title: 500,
-  sellerName: 200,
-  id: 64,
-  url: 2048,
-  images: 12,
-  note: 2000,
-  batch: 500,
-} as const;
+import { LIMITS } from './limits.ts';
+
+export { LIMITS };
 
 const cappedString = (max: number) => z.string().transform((s) => capText(s, max));
 const httpUrl = z

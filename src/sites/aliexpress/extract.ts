@@ -1,5 +1,5 @@
 import type { ListingInput, Money } from '../../shared/model.ts';
-import { LIMITS } from '../../shared/model.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { normaliseSpace } from '../../shared/text.ts';
 import { attrOf, firstValue, imageOf, pickAll, textOf } from '../dom.ts';
 import { absoluteUrl, distinct, imageUrl } from '../urls.ts';
