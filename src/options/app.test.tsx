@@ -6,6 +6,7 @@ import { getSettings, saveSettings } from '../shared/db/kv.ts';
 import type { Me } from '../shared/model.ts';
 import { INITIAL_OPTIONS_VIEW, optionsView } from './view-store.ts';
 import { App } from './app.tsx';
+import { waitFor } from '../../test/unit/ui-wait.ts';
 
 const getMe = vi.hoisted(() => vi.fn());
 vi.mock('../api/client.ts', () => ({ getMe }));
@@ -24,14 +25,6 @@ let container: HTMLElement;
 let workerMessages: unknown[];
 const $ = <T extends HTMLElement = HTMLElement>(testid: string) => container.querySelector<T>(`[data-testid="${testid}"]`);
 
-async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const got = check();
-    if (got) return got;
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function mount() {
   await act(() => render(<App />, container));

@@ -9,6 +9,7 @@ import type { TakedownRecord } from '../shared/model.ts';
 import { makeRecord } from '../../test/unit/records.ts';
 import { popupView } from './view-store.ts';
 import { App } from './app.tsx';
+import { waitFor } from '../../test/unit/ui-wait.ts';
 
 const NOW = Date.parse('2026-11-24T02:00:10.000Z'); // a Tuesday
 let container: HTMLElement;
@@ -18,14 +19,6 @@ async function put(...records: TakedownRecord[]) {
   for (const r of records) await database.put('requests', r);
 }
 
-async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const got = check();
-    if (got) return got;
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const $ = (sel: string) => container.querySelector<HTMLElement>(sel);
 const $$ = (sel: string) => [...container.querySelectorAll<HTMLElement>(sel)];

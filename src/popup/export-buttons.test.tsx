@@ -9,6 +9,7 @@ import { verifyBundle } from '../evidence/verify.ts';
 import { popupView } from './view-store.ts';
 import { clearSelection } from './selection.ts';
 import { App } from './app.tsx';
+import { waitFor } from '../../test/unit/ui-wait.ts';
 
 let container: HTMLElement;
 let downloads: { name: string; blob: Blob }[];
@@ -16,14 +17,6 @@ let downloads: { name: string; blob: Blob }[];
 const $ = (sel: string) => container.querySelector<HTMLElement>(sel);
 const rowOf = (id: string) => $(`[data-testid="request-row"][data-client-request-id="${id}"]`)!;
 
-async function waitFor<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const got = check();
-    if (got) return got;
-    await act(() => new Promise((r) => setTimeout(r, 5)));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function mount() {
   await act(() => render(<App />, container));

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
-import { startFixtureServer } from './harness/fixture-server.ts';
-import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import type { Browser } from './harness/extension.ts';
+import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, waitFor } from './harness/flows.ts';
 
 const ITEM_ID = '637145790668';
@@ -81,23 +81,19 @@ async function storage(browser: Browser): Promise<{ evidenceBytes: number; reque
 }
 
 function setUp(grantAllUrls: boolean) {
-  const s = {} as { sandbox: Sandbox; fixtures: Awaited<ReturnType<typeof startFixtureServer>>; browser: Browser; extensionDir: string };
+  const s = {} as { sandbox: Sandbox; browser: Browser };
+  let stack: Stack | undefined;
   beforeAll(async () => {
-    s.sandbox = await createSandbox({ testControls: true });
-    s.fixtures = await startFixtureServer([
-      { host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, html: LONG_PAGE },
-      { host: 's.taobao.com', path: '/search', fixture: 'taobao/search-gen3.html' },
-    ]);
-    s.extensionDir = await prepareExtension({ grantAllUrls });
-    s.browser = await launch({ extensionDir: s.extensionDir, fixturePort: s.fixtures.port });
+    stack = await startStack({
+      grantAllUrls,
+      routes: [
+        { host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, html: LONG_PAGE },
+        { host: 's.taobao.com', path: '/search', fixture: 'taobao/search-gen3.html' },
+      ],
+    });
+    Object.assign(s, { sandbox: stack.sandbox, browser: stack.browser });
   });
-  afterAll(async () => {
-    await s.browser?.close();
-    await s.sandbox?.close();
-    await s.fixtures?.close();
-    if (s.extensionDir) await removeDir(s.extensionDir);
-    if (s.browser) await removeDir(s.browser.userDataDir);
-  });
+  afterAll(() => stack?.close());
   return s;
 }
 

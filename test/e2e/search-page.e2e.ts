@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import type { Sandbox } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
-import { startFixtureServer } from './harness/fixture-server.ts';
-import { launch, prepareExtension, removeDir, type Browser } from './harness/extension.ts';
+import type { Browser } from './harness/extension.ts';
+import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, waitFor } from './harness/flows.ts';
 
 const expected = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/taobao/search-gen3.expected.json'), 'utf8')) as {
@@ -19,26 +19,17 @@ const checkbox = (page: Page, itemId: string) => page.locator(`[data-testid="sel
 const status = (page: Page, itemId: string) => page.locator(`[data-testid="listing-status"][data-item-id="${itemId}"]`);
 
 describe('a Taobao search page: select cards, flag them at once, see their status', () => {
+  let stack: Stack;
   let sandbox: Sandbox;
-  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
   let browser: Browser;
-  let extensionDir: string;
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ testControls: true });
-    fixtures = await startFixtureServer([{ host: 's.taobao.com', path: '/search', fixture: 'taobao/search-gen3.html' }]);
-    extensionDir = await prepareExtension({ grantAllUrls: true });
-    browser = await launch({ extensionDir, fixturePort: fixtures.port });
+    stack = await startStack({ routes: [{ host: 's.taobao.com', path: '/search', fixture: 'taobao/search-gen3.html' }] });
+    ({ sandbox, browser } = stack);
     await (await configureApi(browser, sandbox.url, DEMO_TOKEN)).close();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    await fixtures?.close();
-    if (extensionDir) await removeDir(extensionDir);
-    if (browser) await removeDir(browser.userDataDir);
-  });
+  afterAll(() => stack?.close());
 
   it('gives the cards in view a select box, and a page script cannot tick one', async () => {
     const page = await browser.context.newPage();
