@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiErrorBody, Case, CasesResponse, SubmitResponse } from '../src/api/schemas.ts';
+import { ApiErrorBody, Case, CasesResponse, SubmitResponse } from '../src/shared/api/schemas.ts';
 import { OTHER_TOKEN, OTHER_TRADEMARK_ID } from './demo.ts';
-import { startKit, submission } from './test-kit.ts';
-import type { Kit } from './test-kit.ts';
+import { startKit, submission } from './server.test-kit.ts';
+import type { Kit } from './server.test-kit.ts';
 
 let kit: Kit;
 beforeEach(async () => { kit = await startKit(); });

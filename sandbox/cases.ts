@@ -1,8 +1,8 @@
 // Reading and changing cases: GET /v1/takedowns, withdraw, and the status
 // changes the reviewer and the test controls make. Pure over (state, now).
 import { z } from 'zod';
-import { Timestamp, isResolvedStatus } from '../src/api/schemas.ts';
-import type { Resolution } from '../src/api/schemas.ts';
+import { Timestamp, isResolvedStatus } from '../src/shared/api/schemas.ts';
+import type { Resolution } from '../src/shared/api/schemas.ts';
 import { addBusinessTime } from '../src/shared/sla.ts';
 import { apiError, json, notFound } from './http-util.ts';
 import type { Reply } from './http-util.ts';

@@ -1,7 +1,7 @@
 // Demo members the sandbox knows out of the box. The second member exists so
 // that "an IP right of another member" (unknown_ip_right) and "only your own
 // cases" can be exercised with a real, valid token.
-import type { IpRight } from '../src/api/schemas.ts';
+import type { IpRight } from '../src/shared/api/schemas.ts';
 
 export interface MemberConfig {
   memberId: string;

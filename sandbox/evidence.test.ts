@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { ApiErrorBody, EvidenceStored } from '../src/api/schemas.ts';
-import { sha256, startKit } from './test-kit.ts';
-import type { Kit } from './test-kit.ts';
+import { ApiErrorBody, EvidenceStored } from '../src/shared/api/schemas.ts';
+import { sha256, startKit } from './server.test-kit.ts';
+import type { Kit } from './server.test-kit.ts';
 
 let kit: Kit;
 beforeEach(async () => { kit = await startKit(); });

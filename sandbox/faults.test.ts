@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiErrorBody, Me, SubmitResponse } from '../src/api/schemas.ts';
+import { ApiErrorBody, Me, SubmitResponse } from '../src/shared/api/schemas.ts';
 import { seededRandom } from './faults.ts';
-import { startKit, submission } from './test-kit.ts';
-import type { Kit } from './test-kit.ts';
+import { startKit, submission } from './server.test-kit.ts';
+import type { Kit } from './server.test-kit.ts';
 
 let kit: Kit;
 beforeEach(async () => { kit = await startKit(); });

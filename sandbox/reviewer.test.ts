@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CasesResponse } from '../src/api/schemas.ts';
+import { CasesResponse } from '../src/shared/api/schemas.ts';
 import { addBusinessTime } from '../src/shared/sla.ts';
-import { startKit, submission } from './test-kit.ts';
-import type { Kit } from './test-kit.ts';
+import { startKit, submission } from './server.test-kit.ts';
+import type { Kit } from './server.test-kit.ts';
 
 /** A random source that returns the given values in turn, then repeats the last. */
 const script = (...values: number[]) => { let i = 0; return () => values[Math.min(i++, values.length - 1)]!; };

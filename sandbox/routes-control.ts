@@ -2,7 +2,7 @@
 // sandbox in another process. Only mounted with `testControls: true`; no auth.
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
-import { Marketplace, Resolution, Timestamp } from '../src/api/schemas.ts';
+import { Marketplace, Resolution, Timestamp } from '../src/shared/api/schemas.ts';
 import type { StatusExtra } from './cases.ts';
 import { Fault, RandomFaults } from './faults.ts';
 import type { FaultController } from './faults.ts';

@@ -1,8 +1,8 @@
 // The /v1 API of shared/spec/alliance-api.md: auth, rate limit, then the five routes.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { MAX_EVIDENCE_BYTES, MAX_JSON_BYTES, Sha256Hex } from '../src/api/schemas.ts';
-import type { Me } from '../src/api/schemas.ts';
+import { MAX_EVIDENCE_BYTES, MAX_JSON_BYTES, Sha256Hex } from '../src/shared/api/schemas.ts';
+import type { Me } from '../src/shared/api/schemas.ts';
 import { queryCases, withdrawCase } from './cases.ts';
 import type { MemberConfig } from './demo.ts';
 import { apiError, bearerToken, headerValue, json, notFound, readBody } from './http-util.ts';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiErrorBody, Me } from '../src/api/schemas.ts';
+import { ApiErrorBody, Me } from '../src/shared/api/schemas.ts';
 import { OTHER_TOKEN } from './demo.ts';
 import { createSandbox } from './server.ts';
-import { startKit } from './test-kit.ts';
-import type { Kit } from './test-kit.ts';
+import { startKit } from './server.test-kit.ts';
+import type { Kit } from './server.test-kit.ts';
 
 let kit: Kit;
 beforeEach(async () => { kit = await startKit(); });

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import type { Marketplace } from '../src/api/schemas.ts';
+import type { Marketplace } from '../src/shared/api/schemas.ts';
 import { applyStatus, toWire } from './cases.ts';
 import type { StatusExtra } from './cases.ts';
 import { demoTokens } from './demo.ts';

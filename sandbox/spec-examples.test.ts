@@ -1,7 +1,7 @@
 // The JSON examples of shared/spec/alliance-api.md must parse with the wire
 // schemas the client and the sandbox share; a drift on either side fails here.
 import { describe, expect, it } from 'vitest';
-import { Case, CasesResponse, Me, SubmitBody, SubmitResponse, isResolvedStatus } from '../src/api/schemas.ts';
+import { Case, CasesResponse, Me, SubmitBody, SubmitResponse, isResolvedStatus } from '../src/shared/api/schemas.ts';
 
 const sha = (c: string) => c.repeat(64);
 

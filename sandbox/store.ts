@@ -5,7 +5,7 @@
 // written last: the sidecar's presence is what "the service holds it" means.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Marketplace, Resolution, TakedownSubmission } from '../src/api/schemas.ts';
+import type { Marketplace, Resolution, TakedownSubmission } from '../src/shared/api/schemas.ts';
 
 /** A case as the API shows it (every optional field present, null when unset). */
 export interface CaseWire {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiErrorBody, SubmitResponse } from '../src/api/schemas.ts';
-import type { SubmitResult } from '../src/api/schemas.ts';
+import { ApiErrorBody, SubmitResponse } from '../src/shared/api/schemas.ts';
+import type { SubmitResult } from '../src/shared/api/schemas.ts';
 import { DEMO_COPYRIGHT_ID, OTHER_TOKEN, OTHER_TRADEMARK_ID } from './demo.ts';
-import { sha256, startKit, submission } from './test-kit.ts';
-import type { Kit } from './test-kit.ts';
+import { sha256, startKit, submission } from './server.test-kit.ts';
+import type { Kit } from './server.test-kit.ts';
 
 let kit: Kit;
 beforeEach(async () => { kit = await startKit(); });

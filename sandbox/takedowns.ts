@@ -3,8 +3,8 @@
 // and tests can drive it with a fixed clock.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { MAX_BATCH, TakedownSubmission, isResolvedStatus } from '../src/api/schemas.ts';
-import type { SubmitResponse, SubmitResult } from '../src/api/schemas.ts';
+import { MAX_BATCH, TakedownSubmission, isResolvedStatus } from '../src/shared/api/schemas.ts';
+import type { SubmitResponse, SubmitResult } from '../src/shared/api/schemas.ts';
 import { slaDueAt, timeZoneFor } from '../src/shared/sla.ts';
 import type { MemberConfig } from './demo.ts';
 import { apiError, parseJson } from './http-util.ts';

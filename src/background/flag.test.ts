@@ -4,13 +4,13 @@ import { db } from '../shared/db/open.ts';
 import { saveSettings } from '../shared/db/kv.ts';
 import type { CaptureManifest } from './capture/manifest.ts';
 import { pngSize } from './capture/png.ts';
-import { fakePage } from './capture/fake-page.ts';
+import { fakePage } from './capture/fake-page.test-kit.ts';
 import type { StitchPart } from './capture/stitch.ts';
 
 // The canvas work runs in Chromium (end-to-end); here stitching records what it was given.
 const stitched = vi.hoisted(() => [] as { parts: StitchPart[]; width: number; height: number }[]);
 vi.mock('./capture/stitch.ts', async () => {
-  const { fakePngDataUrl } = await import('./capture/fake-png.ts');
+  const { fakePngDataUrl } = await import('./capture/fake-png.test-kit.ts');
   const { dataUrlBytes } = await import('./capture/png.ts');
   return {
     stitch: async (parts: StitchPart[], width: number, height: number) => {
@@ -105,7 +105,7 @@ describe('flagging an item page', () => {
   });
 
   it('without an answer from the page (an old content script), keeps the viewport screenshot and says why there is no full page', async () => {
-    const { fakePngDataUrl } = await import('./capture/fake-png.ts');
+    const { fakePngDataUrl } = await import('./capture/fake-png.test-kit.ts');
     chrome.tabs.captureVisibleTab = (async () => fakePngDataUrl(1280, 900)) as never;
     await flag(payload(['637145790668']), ctx('https://item.taobao.com/item.htm?id=637145790668'));
     const { requests } = await stored();

@@ -3,7 +3,7 @@ import { announce } from '../shared/db/changes.ts';
 import { getSettings } from '../shared/db/kv.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import type { TakedownRecord } from '../shared/model.ts';
-import { withdrawCase } from '../api/client.ts';
+import { withdrawCase } from '../shared/api/client.ts';
 import { applyCase } from './sync/apply-cases.ts';
 
 type Answer = ResponseOf<'resendRequest'>;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleFiles } from '../evidence/bundle.ts';
 import { collectBundle } from '../evidence/collect.ts';
-import { storeCapture } from '../evidence/test-kit.ts';
+import { storeCapture } from '../evidence/evidence.test-kit.ts';
 import { zipFiles } from '../evidence/zip.ts';
 import { main } from './verify-bundle.ts';
 

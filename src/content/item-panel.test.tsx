@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ItemPanel } from './item-panel.tsx';
 import { mount } from './mount.ts';
-import { change, fakeWorker, flagContext, listing, settle, trustedClick, type Sent } from './test-helpers.ts';
+import { change, fakeWorker, flagContext, listing, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
 
 const NOW = Date.parse('2026-03-03T10:00:00.000Z');
 const noAnnotations = () => ({ annotations: [], sellerCounts: {} });

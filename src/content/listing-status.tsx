@@ -1,5 +1,5 @@
 import type { ItemAnnotation } from '../shared/messages.ts';
-import { isResolvedStatus } from '../api/schemas.ts';
+import { isResolvedStatus } from '../shared/api/schemas.ts';
 import { t } from '../shared/i18n.ts';
 import { stateLabel } from './labels.ts';
 import { slaLeft } from './sla-left.ts';

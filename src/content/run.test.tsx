@@ -6,8 +6,8 @@ import type { SiteAdapter } from '../sites/adapter.ts';
 import { taobaoAdapter } from '../sites/taobao/index.ts';
 import { HOST_TAG } from './mount.ts';
 import { runContent } from './run.ts';
-import { fakeWorker, listing, settle, type Sent } from './test-helpers.ts';
-import { FakeIntersectionObserver } from './search-test-kit.ts';
+import { fakeWorker, listing, settle, type Sent } from './helpers.test-kit.ts';
+import { FakeIntersectionObserver } from './search.test-kit.ts';
 
 const ITEM = 'https://item.taobao.com/item.htm?id=637145790668&spm=a21n57.1.0.0';
 const noAnnotations = () => ({ annotations: [], sellerCounts: {} });

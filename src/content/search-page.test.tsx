@@ -2,10 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
 import { initSearchPage } from './search-page.tsx';
-import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './test-helpers.ts';
+import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
   box, cardElement, cardsOf, extractRoots, fakeAdapter, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
-} from './search-test-kit.ts';
+} from './search.test-kit.ts';
 
 const annotation = (n: number, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
   marketplace: 'taobao', itemId: itemId(n), clientRequestId: `req-${n}`, state: 'in_review', slaDueAt: '2026-11-23T06:00:00.000Z', caseId: `case-${n}`, ...over,

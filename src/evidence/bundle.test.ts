@@ -5,7 +5,7 @@ import { bundleFileName, bundleFiles } from './bundle.ts';
 import { collectBundle } from './collect.ts';
 import { parseSums } from './sha256sums.ts';
 import { sha256Hex } from './sha256.ts';
-import { storeCapture } from './test-kit.ts';
+import { storeCapture } from './evidence.test-kit.ts';
 import { unzipFiles, zipFiles } from './zip.ts';
 import { verifyBundle } from './verify.ts';
 

@@ -9,7 +9,7 @@ import { App } from './app.tsx';
 import { waitFor } from '../../test/unit/ui-wait.ts';
 
 const getMe = vi.hoisted(() => vi.fn());
-vi.mock('../api/client.ts', () => ({ getMe }));
+vi.mock('../shared/api/client.ts', () => ({ getMe }));
 
 const ME: Me = {
   member: { id: 'm_1029', name: 'Example Brand Ltd.' },

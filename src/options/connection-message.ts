@@ -1,4 +1,4 @@
-import type { ApiFailure } from '../api/client.ts';
+import type { ApiFailure } from '../shared/api/client.ts';
 import { t } from '../shared/i18n.ts';
 
 /** What a failed `GET /v1/me` means for the person at the options page. */

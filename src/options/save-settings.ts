@@ -1,9 +1,9 @@
-import { getMe, type ApiFailure } from '../api/client.ts';
+import { getMe, type ApiFailure } from '../shared/api/client.ts';
 import type { Me, Settings } from '../shared/model.ts';
 import { t, type MessageKey } from '../shared/i18n.ts';
 import { getSettings, saveSettings } from '../shared/db/kv.ts';
 import { send } from '../shared/messaging.ts';
-import { parseBaseUrl, type BaseUrlProblem } from '../api/base-url.ts';
+import { parseBaseUrl, type BaseUrlProblem } from '../shared/api/base-url.ts';
 import { connectionMessage } from './connection-message.ts';
 
 export type SaveOutcome = { ok: false; field: 'baseUrl' | 'token'; message: string } | { ok: true; settings: Settings };

@@ -5,7 +5,7 @@ import { act } from 'preact/test-utils';
 import { App } from './app.tsx';
 import type { FakeChrome } from '../../test/setup/fake-chrome.ts';
 
-vi.mock('../api/client.ts', () => ({ getMe: vi.fn() }));
+vi.mock('../shared/api/client.ts', () => ({ getMe: vi.fn() }));
 
 let container: HTMLElement;
 const $ = (testid: string) => container.querySelector<HTMLElement>(`[data-testid="${testid}"]`);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { saveSettings } from '../shared/db/kv.ts';
-import { storeCapture } from '../evidence/test-kit.ts';
+import { storeCapture } from '../evidence/evidence.test-kit.ts';
 import { unzipFiles } from '../evidence/zip.ts';
 import { verifyBundle } from '../evidence/verify.ts';
 import { popupView } from './view-store.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { IpRight, TakedownRecord } from '../shared/model.ts';
-import { RESOLVED_CASE_STATUSES } from '../api/schemas.ts';
+import { RESOLVED_CASE_STATUSES } from '../shared/api/schemas.ts';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/messaging.ts';
 

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { EvidenceRef, IpRight, Marketplace, Me, Money, Reason, Resolution } from '../api/schemas.ts';
+import { EvidenceRef, IpRight, Marketplace, Me, Money, Reason, Resolution } from './api/schemas.ts';
 import { capText } from './text.ts';
 
 export { Marketplace, Reason, IpRight, Me, Money, EvidenceRef };

@@ -1,7 +1,7 @@
 // What the popup's SLA countdown shows for a request at `now`. Pure: the clock is passed in,
 // so it is tested with a fixed one.
 import type { TakedownRecord } from './model.ts';
-import { isResolvedStatus } from '../api/schemas.ts';
+import { isResolvedStatus } from './api/schemas.ts';
 import { SLA_MS, businessMsBetween, timeZoneFor } from './sla.ts';
 
 export type SlaTone = 'normal' | 'amber' | 'red';

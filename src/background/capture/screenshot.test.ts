@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Pacer } from './pace.ts';
 import { screenshotGap, shoot, TabNotShownError } from './screenshot.ts';
-import { fakePngDataUrl } from './fake-png.ts';
+import { fakePngDataUrl } from './fake-png.test-kit.ts';
 
 function fakeClock() {
   let t = 10_000;

@@ -1,6 +1,6 @@
 import type { Problem, TakedownRecord } from '../../shared/model.ts';
-import type { SubmitResult } from '../../api/schemas.ts';
-import type { ApiFailure } from '../../api/client.ts';
+import type { SubmitResult } from '../../shared/api/schemas.ts';
+import type { ApiFailure } from '../../shared/api/client.ts';
 import { backoffDelay } from './backoff.ts';
 
 /** Only this rejection is worth sending again (after uploading the evidence). */

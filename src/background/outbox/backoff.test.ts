@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKOFF, backoffDelay } from './backoff.ts';
-import { parseRetryAfter } from '../../api/retry-after.ts';
+import { parseRetryAfter } from '../../shared/api/retry-after.ts';
 
 describe('full-jitter backoff', () => {
   it('stays within [0, min(cap, base·2^attempt)]', () => {

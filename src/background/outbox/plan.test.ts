@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildBatch, dueForBatch, nextDueAt } from './plan.ts';
 import { applyResults, planFailure } from './apply.ts';
 import { canTake } from './lease.ts';
-import { SubmitBody } from '../../api/schemas.ts';
+import { SubmitBody } from '../../shared/api/schemas.ts';
 import { record } from '../../../test/unit/records.ts';
-import type { ApiFailure } from '../../api/client.ts';
+import type { ApiFailure } from '../../shared/api/client.ts';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const NOW = Date.parse('2026-11-22T06:00:00.000Z');

@@ -1,6 +1,6 @@
 import type { TakedownRecord } from '../../shared/model.ts';
-import type { TakedownSubmission } from '../../api/schemas.ts';
-import { MAX_BATCH, MAX_JSON_BYTES } from '../../api/schemas.ts';
+import type { TakedownSubmission } from '../../shared/api/schemas.ts';
+import { MAX_BATCH, MAX_JSON_BYTES } from '../../shared/api/schemas.ts';
 
 /** Requests ready to go into a new batch at `now`: queued, due, and not already in a batch. */
 export function dueForBatch(records: TakedownRecord[], now: number): TakedownRecord[] {

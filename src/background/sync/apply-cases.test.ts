@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCase } from './apply-cases.ts';
 import { attentionCount } from '../attention.ts';
 import { record } from '../../../test/unit/records.ts';
-import type { Case } from '../../api/schemas.ts';
+import type { Case } from '../../shared/api/schemas.ts';
 
 const NOW = new Date('2026-11-23T08:00:00.000Z');
 const submitted = record({ caseId: 'TD-2026-000123', receivedAt: '2026-11-22T06:00:01.000Z', slaDueAt: '2026-11-23T06:00:01.000Z', outbox: { state: 'submitted', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null } });

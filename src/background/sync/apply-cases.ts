@@ -1,5 +1,5 @@
-import type { Case } from '../../api/schemas.ts';
-import { MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from '../../api/schemas.ts';
+import type { Case } from '../../shared/api/schemas.ts';
+import { MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from '../../shared/api/schemas.ts';
 import type { TakedownRecord } from '../../shared/model.ts';
 
 export interface CaseChange {

@@ -1,7 +1,7 @@
 import { db } from '../../shared/db/open.ts';
 import { announce } from '../../shared/db/changes.ts';
 import { getPause, getSettings, setPause } from '../../shared/db/kv.ts';
-import { getCases } from '../../api/client.ts';
+import { getCases } from '../../shared/api/client.ts';
 import { applyCase, type CaseChange } from './apply-cases.ts';
 
 const SINCE = 'pollUpdatedSince';

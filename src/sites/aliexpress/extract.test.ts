@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeItemFixtures } from '../item-fixtures.ts';
+import { describeItemFixtures } from '../item-fixtures.test-kit.ts';
 import { Listing } from '../../shared/model.ts';
-import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
+import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.test-kit.ts';
 import { aliexpressAdapter } from './index.ts';
 
 const load = (page: string) => {

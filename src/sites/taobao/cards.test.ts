@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Listing } from '../../shared/model.ts';
-import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
+import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.test-kit.ts';
 import { taobaoAdapter } from './index.ts';
 
 interface Expected {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { describeItemFixtures } from '../item-fixtures.ts';
+import { describeItemFixtures } from '../item-fixtures.test-kit.ts';
 import { Listing } from '../../shared/model.ts';
 import { taobaoAdapter } from './index.ts';
-import { loadExpected, loadFixture } from './fixture-dom.ts';
+import { loadExpected, loadFixture } from './fixture-dom.test-kit.ts';
 
 
 describeItemFixtures('Taobao', taobaoAdapter, 'taobao', ['item-ssr2025.html', 'item-classic.html', 'item-react2022.html']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeItemFixtures } from '../item-fixtures.ts';
-import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
+import { describeItemFixtures } from '../item-fixtures.test-kit.ts';
+import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.test-kit.ts';
 import { tmallAdapter } from './index.ts';
 
 const load = (page: string, url: string) => loadSiteFixture('tmall', page, url);

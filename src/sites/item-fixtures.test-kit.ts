@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Listing } from '../shared/model.ts';
 import type { SiteAdapter } from './adapter.ts';
-import { loadSiteExpected, loadSiteFixture } from './fixture-dom.ts';
+import { loadSiteExpected, loadSiteFixture } from './fixture-dom.test-kit.ts';
 
 const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 

@@ -2,7 +2,7 @@
 // Both the extension client and the sandbox parse with these, so a drift from
 // the spec shows up on both sides at once. zod objects strip unknown fields,
 // which is what the spec asks of both parties ("unknown fields are ignored").
-import { z } from '../shared/zod.ts';
+import { z } from '../zod.ts';
 
 export const MAX_BATCH = 100;
 export const MAX_JSON_BYTES = 1024 * 1024;

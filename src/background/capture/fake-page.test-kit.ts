@@ -1,5 +1,5 @@
 import { TAB_NS, TabMessages, type TabMessageName, type ViewRect } from '../../shared/messages.ts';
-import { fakePngDataUrl } from './fake-png.ts';
+import { fakePngDataUrl } from './fake-png.test-kit.ts';
 
 export interface FakePageOptions {
   pageHeight: number;

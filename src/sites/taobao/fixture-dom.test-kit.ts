@@ -1,4 +1,4 @@
-import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.ts';
+import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.test-kit.ts';
 
 // Test helper: Taobao's fixture pages (see ../fixture-dom.ts).
 export const loadFixture = (name: string, url: string): Document => loadSiteFixture('taobao', name, url);

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { TakedownSubmission } from '../src/api/schemas.ts';
+import type { TakedownSubmission } from '../src/shared/api/schemas.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from './demo.ts';
 import { createSandbox } from './server.ts';
 import type { Sandbox, SandboxOptions } from './server.ts';

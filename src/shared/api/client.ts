@@ -1,4 +1,4 @@
-import type { z } from '../shared/zod.ts';
+import type { z } from '../zod.ts';
 import { ApiErrorBody, CasesResponse, EvidenceStored, Me, SubmitResponse, Case } from './schemas.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { parseBaseUrl } from './base-url.ts';
