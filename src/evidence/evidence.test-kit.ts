@@ -2,9 +2,8 @@
 // a capture manifest chained to the previous one, the request, the chain head).
 import { db } from '../shared/db/open.ts';
 import type { EvidenceRef, TakedownRecord } from '../shared/model.ts';
-import { buildManifest, serialiseManifest } from '../background/capture/manifest.ts';
 import { makeRecord } from '../../test/unit/records.ts';
-import { sha256Hex, utf8Bytes } from './sha256.ts';
+import { buildManifest, serialiseManifest, sha256Hex, utf8Bytes } from './format.ts';
 
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -41,7 +40,7 @@ export async function storeCapture(patch: Parameters<typeof makeRecord>[0] = {})
     browser: 'test',
     previousManifestSha256: previous,
   });
-  const manifestRef = await put('capture_manifest', 'application/json', utf8Bytes(serialiseManifest(manifest)), at);
+  const manifestRef = await put('capture_manifest', 'application/json', serialiseManifest(manifest), at);
   const record = { ...base, evidence: [shot, archive, metadata, manifestRef] };
   await database.put('requests', record);
   await database.put('kv', manifestRef.sha256, 'captureChainHead');
