@@ -3,7 +3,7 @@ import { announce } from '../shared/db/changes.ts';
 import { getSettings } from '../shared/db/kv.ts';
 import { itemKey, Listing, sellerKey, type EvidenceRef, type Problem, type TakedownRecord } from '../shared/model.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
-import { adapterFor } from '../sites/registry.ts';
+import { siteFor } from '../sites/definitions.ts';
 import { artifact } from './capture/artifact.ts';
 import { captureEvidence } from './capture/collect.ts';
 import { buildManifest, serialiseManifest } from './capture/manifest.ts';
@@ -32,7 +32,7 @@ export function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Flag
 }
 
 async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<FlagAnswer> {
-  const site = adapterFor(new URL(ctx.tab.url));
+  const site = siteFor(new URL(ctx.tab.url));
   if (!site) return refuse('wrong_site', 'This tab is not a marketplace page we support.');
   const listings: Listing[] = [];
   for (const raw of payload.listings) {
