@@ -6,8 +6,7 @@ import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import { adapterFor } from '../sites/registry.ts';
 import { artifact } from './capture/artifact.ts';
 import { captureEvidence } from './capture/collect.ts';
-import { buildManifest, serialiseManifest } from './capture/manifest.ts';
-import { utf8 } from './capture/hash.ts';
+import { buildManifest, EVIDENCE_KIND, serialiseManifest, utf8Bytes } from '../evidence/format.ts';
 import { annotationFor } from './annotate.ts';
 
 export interface FlagContext {
@@ -57,7 +56,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       // The listing's card in the screenshot that shows it (search and shop pages).
       const card = capture.listings[i]!.card;
       const body = { clientRequestId: ids[i], listing, page: { url: ctx.tab.url, title: ctx.tab.title }, capturedAt: capturedAt.toISOString(), ...(card ? { screenshot: card } : {}) };
-      return artifact('metadata', 'application/json', utf8(JSON.stringify(body, null, 2)), capturedAt);
+      return artifact(EVIDENCE_KIND.metadata, 'application/json', utf8Bytes(JSON.stringify(body, null, 2)), capturedAt);
     }),
   );
   const ownArtifacts = capture.listings.flatMap((l) => l.artifacts).filter((a, i, all) => all.findIndex((b) => b.ref.sha256 === a.ref.sha256) === i);
@@ -81,7 +80,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     browser: globalThis.navigator?.userAgent ?? 'unknown',
     previousManifestSha256: previous,
   });
-  const manifestArtifact = await artifact('capture_manifest', 'application/json', utf8(serialiseManifest(manifest)), capturedAt);
+  const manifestArtifact = await artifact(EVIDENCE_KIND.manifest, 'application/json', serialiseManifest(manifest), capturedAt);
 
   const flaggedAt = capturedAt.toISOString();
   const records: TakedownRecord[] = listings.map((listing, i) => {

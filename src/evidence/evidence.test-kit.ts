@@ -3,9 +3,8 @@
 import { db } from '../shared/db/open.ts';
 import { kvGet, kvPut } from '../shared/db/kv.ts';
 import type { EvidenceRef, TakedownRecord } from '../shared/model.ts';
-import { buildManifest, serialiseManifest } from '../background/capture/manifest.ts';
 import { makeRecord } from '../../test/unit/records.ts';
-import { sha256Hex, utf8Bytes } from './sha256.ts';
+import { buildManifest, serialiseManifest, sha256Hex, utf8Bytes } from './format.ts';
 
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -42,7 +41,7 @@ export async function storeCapture(patch: Parameters<typeof makeRecord>[0] = {})
     browser: 'test',
     previousManifestSha256: previous,
   });
-  const manifestRef = await put('capture_manifest', 'application/json', utf8Bytes(serialiseManifest(manifest)), at);
+  const manifestRef = await put('capture_manifest', 'application/json', serialiseManifest(manifest), at);
   const record = { ...base, evidence: [shot, archive, metadata, manifestRef] };
   await database.put('requests', record);
   await kvPut('captureChainHead', manifestRef.sha256);
