@@ -1,16 +1,13 @@
 import { db } from '../shared/db/open.ts';
 import { announce } from '../shared/db/changes.ts';
-import { getSettings } from '../shared/db/kv.ts';
+import { getSettings, kvGet, kvPut } from '../shared/db/kv.ts';
 import { itemKey, Listing, sellerKey, type EvidenceRef, type Problem, type TakedownRecord } from '../shared/model.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import { siteFor } from '../sites/definitions.ts';
 import { artifact } from './capture/artifact.ts';
 import { captureEvidence } from './capture/collect.ts';
-import { buildManifest, serialiseManifest } from './capture/manifest.ts';
-import { utf8 } from './capture/hash.ts';
+import { buildManifest, EVIDENCE_KIND, serialiseManifest, utf8Bytes } from '../evidence/format.ts';
 import { annotationFor } from './annotate.ts';
-
-const CHAIN_HEAD = 'captureChainHead';
 
 export interface FlagContext {
   tab: { id: number; windowId: number; url: string; title: string };
@@ -59,7 +56,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       // The listing's card in the screenshot that shows it (search and shop pages).
       const card = capture.listings[i]!.card;
       const body = { clientRequestId: ids[i], listing, page: { url: ctx.tab.url, title: ctx.tab.title }, capturedAt: capturedAt.toISOString(), ...(card ? { screenshot: card } : {}) };
-      return artifact('metadata', 'application/json', utf8(JSON.stringify(body, null, 2)), capturedAt);
+      return artifact(EVIDENCE_KIND.metadata, 'application/json', utf8Bytes(JSON.stringify(body, null, 2)), capturedAt);
     }),
   );
   const ownArtifacts = capture.listings.flatMap((l) => l.artifacts).filter((a, i, all) => all.findIndex((b) => b.ref.sha256 === a.ref.sha256) === i);
@@ -68,7 +65,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     return card ? [{ clientRequestId: ids[i]!, itemId: l.itemId, ...card }] : [];
   });
   const database = await db();
-  const previous = ((await database.get('kv', CHAIN_HEAD)) as string | undefined) ?? null;
+  const previous = (await kvGet('captureChainHead')) ?? null;
   const manifest = buildManifest({
     captureId: ctx.newId(),
     clientRequestIds: ids,
@@ -83,7 +80,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     browser: globalThis.navigator?.userAgent ?? 'unknown',
     previousManifestSha256: previous,
   });
-  const manifestArtifact = await artifact('capture_manifest', 'application/json', utf8(serialiseManifest(manifest)), capturedAt);
+  const manifestArtifact = await artifact(EVIDENCE_KIND.manifest, 'application/json', serialiseManifest(manifest), capturedAt);
 
   const flaggedAt = capturedAt.toISOString();
   const records: TakedownRecord[] = listings.map((listing, i) => {
@@ -121,7 +118,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       await evidence.put({ sha256: a.ref.sha256, mediaType: a.ref.mediaType, bytes: a.ref.bytes, data: a.data, createdAt: a.ref.capturedAt });
     }
     for (const r of records) await tx.objectStore('requests').put(r);
-    await tx.objectStore('kv').put(manifestArtifact.ref.sha256, CHAIN_HEAD);
+    await kvPut('captureChainHead', manifestArtifact.ref.sha256, tx.objectStore('kv'));
     await tx.done;
   } catch (err) {
     const quota = (err as DOMException)?.name === 'QuotaExceededError';
