@@ -1,15 +1,13 @@
 import { db } from '../shared/db/open.ts';
 import { announce } from '../shared/db/changes.ts';
-import { getSettings } from '../shared/db/kv.ts';
+import { getSettings, kvGet, kvPut } from '../shared/db/kv.ts';
 import { itemKey, Listing, sellerKey, type EvidenceRef, type Problem, type TakedownRecord } from '../shared/model.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
-import { adapterFor } from '../sites/registry.ts';
+import { siteFor } from '../sites/definitions.ts';
 import { artifact } from './capture/artifact.ts';
 import { captureEvidence } from './capture/collect.ts';
 import { buildManifest, EVIDENCE_KIND, serialiseManifest, utf8Bytes } from '../evidence/format.ts';
 import { annotationFor } from './annotate.ts';
-
-const CHAIN_HEAD = 'captureChainHead';
 
 export interface FlagContext {
   tab: { id: number; windowId: number; url: string; title: string };
@@ -31,7 +29,7 @@ export function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Flag
 }
 
 async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<FlagAnswer> {
-  const site = adapterFor(new URL(ctx.tab.url));
+  const site = siteFor(new URL(ctx.tab.url));
   if (!site) return refuse('wrong_site', 'This tab is not a marketplace page we support.');
   const listings: Listing[] = [];
   for (const raw of payload.listings) {
@@ -67,7 +65,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     return card ? [{ clientRequestId: ids[i]!, itemId: l.itemId, ...card }] : [];
   });
   const database = await db();
-  const previous = ((await database.get('kv', CHAIN_HEAD)) as string | undefined) ?? null;
+  const previous = (await kvGet('captureChainHead')) ?? null;
   const manifest = buildManifest({
     captureId: ctx.newId(),
     clientRequestIds: ids,
@@ -120,7 +118,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       await evidence.put({ sha256: a.ref.sha256, mediaType: a.ref.mediaType, bytes: a.ref.bytes, data: a.data, createdAt: a.ref.capturedAt });
     }
     for (const r of records) await tx.objectStore('requests').put(r);
-    await tx.objectStore('kv').put(manifestArtifact.ref.sha256, CHAIN_HEAD);
+    await kvPut('captureChainHead', manifestArtifact.ref.sha256, tx.objectStore('kv'));
     await tx.done;
   } catch (err) {
     const quota = (err as DOMException)?.name === 'QuotaExceededError';
