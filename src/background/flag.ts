@@ -2,8 +2,8 @@ import { getSettings, kvGet } from '../shared/db/kv.ts';
 import { storeFlag } from '../shared/db/flags.ts';
 import { Listing } from '../shared/model.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
-import { adapterFor } from '../sites/registry.ts';
-import type { SiteAdapter } from '../sites/adapter.ts';
+import { siteFor } from '../sites/definitions.ts';
+import type { SiteDefinition } from '../sites/adapter.ts';
 import { captureEvidence } from './capture/collect.ts';
 import { packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
@@ -59,10 +59,10 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
   return { ok: true, clientRequestIds: write.requests.map((r) => r.clientRequestId), annotations: write.requests.map((r) => annotationFor(r, false)) };
 }
 
-type Valid = { ok: true; site: SiteAdapter; listings: Listing[] };
+type Valid = { ok: true; site: SiteDefinition; listings: Listing[] };
 
 async function validate(payload: RequestOf<'flag'>, tabUrl: string): Promise<Valid | Extract<FlagAnswer, { ok: false }>> {
-  const site = adapterFor(new URL(tabUrl));
+  const site = siteFor(new URL(tabUrl));
   if (!site) return refuse('wrong_site', 'This tab is not a marketplace page we support.');
   const listings: Listing[] = [];
   for (const raw of payload.listings) {
