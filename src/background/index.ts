@@ -7,12 +7,14 @@ import { handlers } from './handlers.ts';
 import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
 import { onCommand } from './commands.ts';
 import { onInstalled } from './first-run.ts';
+import { runStamps, STAMP_ALARM } from './stamp/run.ts';
 
 browser.runtime.onMessage.addListener(createRouter(handlers, chrome.runtime.id, chrome.runtime.getURL('')) as never);
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARMS.poll) void poll();
   else if (alarm.name.startsWith(ALARMS.outbox)) void kick();
+  else if (alarm.name === STAMP_ALARM) void runStamps();
 });
 
 chrome.runtime.onInstalled.addListener(() => void ensureAlarms());
@@ -20,7 +22,10 @@ chrome.runtime.onInstalled.addListener((details) => void onInstalled(details));
 chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 chrome.runtime.onStartup.addListener(() => void ensureAlarms());
 // Back online: what waited for the network goes now, not after its backoff.
-self.addEventListener('online', () => void kick({ now: true }));
+self.addEventListener('online', () => {
+  void kick({ now: true });
+  void runStamps({ now: true });
+});
 
 // Any wake (install, update, browser start, an event): make sure alarms exist, ask for
 // persistent storage so queued evidence is not evicted, and send whatever is waiting.
@@ -28,3 +33,4 @@ startLivenessResponder();
 void ensureAlarms();
 void navigator.storage?.persist?.().catch(() => false);
 void kick();
+void runStamps();
