@@ -5,6 +5,8 @@ import { flag } from './flag.ts';
 import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
+import { queueAnswer } from './answers.ts';
+import { captureListingPage } from './capture/listing-page.ts';
 
 function tabOf(sender: Runtime.MessageSender) {
   const tab = sender.tab;
@@ -46,4 +48,9 @@ export const handlers: Handlers = {
   },
   discardRequest: (payload) => discard(payload),
   withdrawCase: (payload) => withdraw(payload, new Date()),
+  respondToCase: async (payload) => {
+    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID(), capturePage: captureListingPage });
+    if (answer.ok) void kick();
+    return answer;
+  },
 };

@@ -18,6 +18,7 @@ function setup() {
     resendRequest: vi.fn(async () => ({ ok: true as const })),
     discardRequest: vi.fn(async () => ({ ok: true as const })),
     withdrawCase: vi.fn(async () => ({ ok: true as const })),
+    respondToCase: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };
 }

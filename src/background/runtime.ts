@@ -3,6 +3,7 @@ import { nextDueAt } from './outbox/plan.ts';
 import { allRequests, earliestBatchRetry, makeAllDue } from './outbox/store.ts';
 import { answerPings } from './outbox/liveness.ts';
 import { pollCases } from './sync/poll.ts';
+import { drainAnswers, nextAnswerDue } from './answers.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
 
 export const ALARMS = { outbox: 'outbox', poll: 'poll' } as const;
@@ -48,6 +49,7 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
         await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
           console.error('outbox drain failed', err),
         );
+        await drainAnswers({ now: () => new Date(), owner, random: Math.random }).catch((err) => console.error('answer drain failed', err));
       } while (again);
     } finally {
       clearInterval(watchdog);
@@ -65,7 +67,7 @@ const WATCHDOG_MS = 5_000;
 
 /** Wakes the worker when the next retry is due (a packed extension's alarms fire at most every 30 s). */
 async function scheduleWake(): Promise<void> {
-  const due = [nextDueAt(await allRequests()), await earliestBatchRetry()].filter((t): t is number => t !== null);
+  const due = [nextDueAt(await allRequests()), await earliestBatchRetry(), await nextAnswerDue()].filter((t): t is number => t !== null);
   if (due.length === 0) {
     await chrome.alarms.clear(RETRY_ALARM);
     return;

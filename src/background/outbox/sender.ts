@@ -30,9 +30,14 @@ const uploadedKey = (sha: string) => `uploaded:${sha}`;
  * service confirmed is remembered per API base URL, so a retry after a failure (or after the
  * worker was killed) does not ask again for each file; `evidence_missing` clears that.
  */
-async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
+function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
+  return uploadShas(cfg, records.flatMap((r) => r.evidence.map((e) => e.sha256)), progress);
+}
+
+/** Uploads the files the service lacks; answers to the alliance use it too. */
+export async function uploadShas(cfg: ApiConfig, list: readonly string[], progress: { files: number }): Promise<ApiFailure | null> {
   const database = await db();
-  const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))];
+  const shas = [...new Set(list)];
   for (const sha of shas) {
     if ((await database.get('kv', uploadedKey(sha))) === cfg.baseUrl) continue;
     const head = await hasEvidence(cfg, sha);
@@ -53,6 +58,11 @@ async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progres
 }
 
 /** The service says it lacks evidence we thought it had: forget that, so it is uploaded again. */
+export async function forgetShas(shas: readonly string[]): Promise<void> {
+  const database = await db();
+  for (const sha of shas) await database.delete('kv', uploadedKey(sha));
+}
+
 async function forgetUploads(records: TakedownRecord[]): Promise<void> {
   const database = await db();
   for (const r of records) {
