@@ -4,7 +4,7 @@ import { DEMO_TOKEN } from '../../sandbox/demo.ts';
 import { db } from '../shared/db/open.ts';
 import { saveSettings } from '../shared/db/kv.ts';
 import { getRequest } from '../shared/db/requests.ts';
-import { sha256Hex } from './capture/hash.ts';
+import { sha256Hex } from '../evidence/format.ts';
 import { record } from '../../test/unit/records.ts';
 import { drainOutbox } from './outbox/sender.ts';
 import { drainAnswers, queueAnswer } from './answers.ts';

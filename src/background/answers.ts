@@ -1,6 +1,6 @@
 import { db } from '../shared/db/open.ts';
 import { announce } from '../shared/db/changes.ts';
-import { getPause, getSettings, setPause } from '../shared/db/kv.ts';
+import { getPause, getSettings, kvGet, kvPut, setPause } from '../shared/db/kv.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import type { EvidenceRef, PendingAnswer, TakedownRecord } from '../shared/model.ts';
 import { postResponse, type ApiConfig } from '../shared/api/client.ts';
@@ -10,8 +10,6 @@ import { acquireLease, releaseLease } from './outbox/lease.ts';
 import { forgetShas, uploadShas } from './outbox/sender.ts';
 import { backoffDelay } from './outbox/backoff.ts';
 
-/** The clientRequestIds whose answer still has to reach the service (kv), so a drain need not read every request. */
-const PENDING = 'pendingAnswers';
 const WAITS_ON_MEMBER = new Set(['needs_info', 'counter_notice']);
 
 type Answer = ResponseOf<'respondToCase'>;
@@ -55,8 +53,9 @@ export async function queueAnswer(p: RequestOf<'respondToCase'>, deps: AnswerDep
     sentAt: null,
   };
   await tx.objectStore('requests').put({ ...r, answer, updatedAt: now.toISOString() });
-  const pending = ((await tx.objectStore('kv').get(PENDING)) as string[] | undefined) ?? [];
-  await tx.objectStore('kv').put([...new Set([...pending, r.clientRequestId])], PENDING);
+  // The pending list lets a drain find answers without reading every request.
+  const pending = (await kvGet('pendingAnswers', tx.objectStore('kv'))) ?? [];
+  await kvPut('pendingAnswers', [...new Set([...pending, r.clientRequestId])], tx.objectStore('kv'));
   await tx.done;
   announce('requests');
   return { ok: true };
@@ -67,8 +66,8 @@ async function update(id: string, change: (r: TakedownRecord) => TakedownRecord,
   const r = await tx.objectStore('requests').get(id);
   if (r) await tx.objectStore('requests').put(change(r));
   if (done || !r) {
-    const pending = ((await tx.objectStore('kv').get(PENDING)) as string[] | undefined) ?? [];
-    await tx.objectStore('kv').put(pending.filter((p) => p !== id), PENDING);
+    const pending = (await kvGet('pendingAnswers', tx.objectStore('kv'))) ?? [];
+    await kvPut('pendingAnswers', pending.filter((p) => p !== id), tx.objectStore('kv'));
   }
   await tx.done;
   announce('requests');
@@ -87,7 +86,7 @@ const withAnswer = (r: TakedownRecord, patch: Partial<PendingAnswer>, now: Date)
  */
 export async function drainAnswers(deps: { now: () => Date; owner: string; random: () => number }): Promise<number> {
   const database = await db();
-  const pending = ((await database.get('kv', PENDING)) as string[] | undefined) ?? [];
+  const pending = (await kvGet('pendingAnswers')) ?? [];
   if (pending.length === 0) return 0;
   const settings = await getSettings();
   if (!settings.baseUrl || !settings.token || (await getPause())) return 0;
@@ -149,7 +148,7 @@ export async function drainAnswers(deps: { now: () => Date; owner: string; rando
 /** When the next queued answer is due, for the wake-up alarm. */
 export async function nextAnswerDue(): Promise<number | null> {
   const database = await db();
-  const pending = ((await database.get('kv', PENDING)) as string[] | undefined) ?? [];
+  const pending = (await kvGet('pendingAnswers')) ?? [];
   const times: number[] = [];
   for (const id of pending) {
     const a = (await database.get('requests', id))?.answer;

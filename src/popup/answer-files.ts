@@ -1,6 +1,6 @@
 import type { EvidenceRef } from '../shared/model.ts';
 import { db } from '../shared/db/open.ts';
-import { sha256Hex } from '../evidence/sha256.ts';
+import { sha256Hex } from '../evidence/format.ts';
 
 /**
  * Stores files the user picked for an answer in the evidence store (content-addressed, as

@@ -58,8 +58,7 @@ export async function uploadShas(cfg: ApiConfig, list: readonly string[], progre
 
 /** The service says it lacks evidence we thought it had: forget that, so it is uploaded again. */
 export async function forgetShas(shas: readonly string[]): Promise<void> {
-  const database = await db();
-  for (const sha of shas) await database.delete('kv', uploadedKey(sha));
+  for (const sha of shas) await kvDelete(uploadedKey(sha));
 }
 
 async function forgetUploads(records: TakedownRecord[]): Promise<void> {
