@@ -67,6 +67,8 @@ export interface Sandbox {
   reviewerTick(): string[];
   /** Makes later submissions of this listing answer listing_unavailable. */
   markListingUnavailable(marketplace: Marketplace, itemId: string): void;
+  /** The service loses a stored evidence file: later HEADs answer 404 and submissions naming it evidence_missing. */
+  loseEvidence(sha256: string): boolean;
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -114,6 +116,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!store.state.unavailableListings.includes(key)) store.state.unavailableListings.push(key);
       persist();
     },
+    loseEvidence: (sha256: string) => store.deleteEvidence(sha256),
   };
 
   function record(req: IncomingMessage, url: URL, status: number, fault?: Fault): void {
