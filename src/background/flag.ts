@@ -9,6 +9,7 @@ import { captureEvidence } from './capture/collect.ts';
 import { buildManifest, serialiseManifest } from './capture/manifest.ts';
 import { utf8 } from './capture/hash.ts';
 import { annotationFor } from './annotate.ts';
+import { ext } from '../shared/browser.ts';
 
 const CHAIN_HEAD = 'captureChainHead';
 
@@ -79,7 +80,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     artifacts: [...captured, ...ownArtifacts, ...metadata].map((a) => a.ref),
     gaps: [...gaps, ...listings.flatMap((l, i) => capture.listings[i]!.gaps.map((g) => ({ code: g.code, message: `${l.itemId}: ${g.message}` })))],
     capture: { ...capture.notes, ...(cards.length ? { cards } : {}), durationMs: Math.round(performance.now() - started) },
-    extension: { id: chrome.runtime.id, version: chrome.runtime.getManifest().version },
+    extension: { id: ext.runtime.id, version: ext.runtime.getManifest().version },
     browser: globalThis.navigator?.userAgent ?? 'unknown',
     previousManifestSha256: previous,
   });
