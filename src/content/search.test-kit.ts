@@ -36,7 +36,9 @@ export function searchPage(count: number): HTMLElement {
 export const extractRoots: ParentNode[] = [];
 export const fakeAdapter: SiteAdapter = {
   id: 'taobao',
+  matches: ['*://*.taobao.com/*'],
   examples: { item: [], search: [], shop: [], other: [] },
+  itemIdFromUrl: () => null,
   handles: () => true,
   pageKind: () => 'search',
   extractItem: () => null,

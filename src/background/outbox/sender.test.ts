@@ -4,7 +4,7 @@ import { DEMO_TOKEN } from '../../../sandbox/demo.ts';
 import { db } from '../../shared/db/open.ts';
 import { getPause, saveSettings, setPause } from '../../shared/db/kv.ts';
 import { listRequests } from '../../shared/db/requests.ts';
-import { sha256Hex } from '../capture/hash.ts';
+import { sha256Hex } from '../../evidence/format.ts';
 import { record } from '../../../test/unit/records.ts';
 import { drainOutbox, type SenderDeps } from './sender.ts';
 import { answerPings } from './liveness.ts';

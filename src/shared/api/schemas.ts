@@ -67,7 +67,6 @@ export const ListingPayload = z.object({
 });
 export type ListingPayload = z.infer<typeof ListingPayload>;
 
-export const EVIDENCE_KINDS = ['screenshot', 'screenshot_full', 'page_archive', 'metadata', 'capture_manifest'] as const;
 // Open-ended on purpose: a newer client may add kinds the service just stores.
 export const EvidenceKind = z.string().min(1).max(64);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import type { TakedownRecord } from '../model.ts';
+import type { KvKey } from './kv-keys.ts';
 
 export const DB_NAME = 'takedown-flagger';
 /** Bump together with a new step in migrations.ts; never edit a released step. */
@@ -35,8 +36,8 @@ export interface FlaggerDB extends DBSchema {
   };
   evidence: { key: string; value: EvidenceBlob };
   batches: { key: string; value: BatchRecord };
-  /** Small singletons: settings, queue pause, sender lease, poll cursor, capture chain head. */
-  kv: { key: string; value: unknown };
+  /** Small entries, each declared with its schema in kv-keys.ts and reached through kv.ts. */
+  kv: { key: KvKey; value: unknown };
 }
 
 export type StoreName = 'requests' | 'evidence' | 'batches' | 'kv';

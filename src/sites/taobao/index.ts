@@ -1,16 +1,10 @@
 import type { SiteAdapter } from '../adapter.ts';
-import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
 import { extractCards } from './cards.ts';
 import { extractItem } from './extract.ts';
+import { taobaoSite } from './site.ts';
 
 export const taobaoAdapter: SiteAdapter = {
-  id: 'taobao',
-  examples,
-  handles,
-  pageKind,
+  ...taobaoSite,
   extractItem,
   extractCards,
-  canonicalUrl,
-  // Taobao search results carry Tmall items (their cards link to detail.tmall.com).
-  alsoLists: ['tmall'],
 };
