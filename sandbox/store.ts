@@ -106,6 +106,14 @@ export class Store {
     return { info, created: true };
   }
 
+  /** Forgets a stored file (what a service losing it looks like to clients); false when absent. */
+  deleteEvidence(sha256: string): boolean {
+    if (!this.hasEvidence(sha256)) return false;
+    fs.rmSync(path.join(this.evidenceDir, `${sha256}.json`));
+    fs.rmSync(path.join(this.evidenceDir, sha256), { force: true });
+    return true;
+  }
+
   evidenceBytes(sha256: string): Buffer | undefined {
     if (!this.hasEvidence(sha256)) return undefined;
     return fs.readFileSync(path.join(this.evidenceDir, sha256));
