@@ -1,4 +1,4 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from '../shared/browser.ts';
 import { getSettings, setPause } from '../shared/db/kv.ts';
 import type { Handlers } from './router.ts';
 import { flag } from './flag.ts';
@@ -8,7 +8,7 @@ import { discard, resend, withdraw } from './manage.ts';
 import { queueAnswer } from './answers.ts';
 import { captureListingPage } from './capture/listing-page.ts';
 
-function tabOf(sender: Runtime.MessageSender) {
+function tabOf(sender: Sender) {
   const tab = sender.tab;
   if (!tab?.id || tab.windowId === undefined || !tab.url) throw new Error('Refused: no tab.');
   return { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title ?? '' };
