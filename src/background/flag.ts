@@ -8,6 +8,7 @@ import { captureEvidence } from './capture/collect.ts';
 import { packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
 import { newStampJob } from './stamp/stamper.ts';
+import { ext } from '../shared/browser.ts';
 
 export interface FlagContext {
   tab: { id: number; windowId: number; url: string; title: string };
@@ -50,7 +51,7 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     previousManifestSha256: (await kvGet('captureChainHead')) ?? null,
     context: {
       userTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      extension: { id: chrome.runtime.id, version: chrome.runtime.getManifest().version },
+      extension: { id: ext.runtime.id, version: ext.runtime.getManifest().version },
       browser: globalThis.navigator?.userAgent ?? 'unknown',
       durationMs,
     },

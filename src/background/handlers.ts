@@ -1,4 +1,4 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from '../shared/browser.ts';
 import { getSettings, setPause } from '../shared/db/kv.ts';
 import type { Handlers } from './router.ts';
 import { flag } from './flag.ts';
@@ -6,8 +6,10 @@ import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
 import { runStamps, stampThenSend } from './stamp/run.ts';
+import { queueAnswer } from './answers.ts';
+import { captureListingPage } from './capture/listing-page.ts';
 
-function tabOf(sender: Runtime.MessageSender) {
+function tabOf(sender: Sender) {
   const tab = sender.tab;
   if (!tab?.id || tab.windowId === undefined || !tab.url) throw new Error('Refused: no tab.');
   return { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title ?? '' };
@@ -50,4 +52,9 @@ export const handlers: Handlers = {
   },
   discardRequest: (payload) => discard(payload),
   withdrawCase: (payload) => withdraw(payload, new Date()),
+  respondToCase: async (payload) => {
+    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID(), capturePage: captureListingPage });
+    if (answer.ok) void kick();
+    return answer;
+  },
 };

@@ -1,3 +1,4 @@
+import { ext } from '../../shared/browser.ts';
 import { makeStampsDue, stampDue } from './stamper.ts';
 
 export const STAMP_ALARM = 'stamp';
@@ -33,8 +34,8 @@ export function runStamps(opts: { now?: boolean } = {}): Promise<void> {
     } while (again);
     // The alarm is the durable part: a killed worker is woken to try again, and every worker
     // start runs this too, so an alarm lost in a browser restart is made again.
-    if (next === null) await chrome.alarms.clear(STAMP_ALARM);
-    else await chrome.alarms.create(STAMP_ALARM, { when: Math.max(next, Date.now() + 1000) });
+    if (next === null) await ext.alarms.clear(STAMP_ALARM);
+    else await ext.alarms.create(STAMP_ALARM, { when: Math.max(next, Date.now() + 1000) });
   })().finally(() => {
     running = null;
   });
