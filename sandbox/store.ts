@@ -5,7 +5,7 @@
 // written last: the sidecar's presence is what "the service holds it" means.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Marketplace, Resolution, TakedownSubmission } from '../src/shared/api/schemas.ts';
+import type { Marketplace, Resolution, ResponseBody, TakedownSubmission } from '../src/shared/api/schemas.ts';
 
 /** A case as the API shows it (every optional field present, null when unset). */
 export interface CaseWire {
@@ -29,6 +29,14 @@ export interface StoredCase extends CaseWire {
   submission: TakedownSubmission;
   /** The reviewer decides once per takedown whether the seller objects. */
   counterNoticeRolled?: boolean;
+  /** The member's answers (POST …/responses), each recorded once by responseId. */
+  responses?: StoredResponse[];
+}
+
+export interface StoredResponse extends ResponseBody {
+  receivedAt: string;
+  /** The status the answer was given to: needs_info or counter_notice. */
+  answeredStatus: string;
 }
 
 export interface IdempotencyRecord {

@@ -11,9 +11,9 @@ describe('database schema', () => {
     expect(Object.keys(STEPS).map(Number)).toEqual(Array.from({ length: DB_VERSION }, (_, i) => i + 1));
   });
 
-  it('step 1 creates the stores and the indexes the code queries', async () => {
+  it('the steps create the stores and the indexes the code queries', async () => {
     const database = await db();
-    expect([...database.objectStoreNames].sort()).toEqual(['batches', 'evidence', 'kv', 'requests']);
+    expect([...database.objectStoreNames].sort()).toEqual(['batches', 'evidence', 'kv', 'requests', 'stamps']);
     const tx = database.transaction('requests');
     expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byItem', 'byOutboxState', 'bySeller']);
   });

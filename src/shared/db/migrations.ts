@@ -24,6 +24,10 @@ export const STEPS: Record<number, Step> = {
     db.createObjectStore('batches', { keyPath: 'batchId' });
     db.createObjectStore('kv');
   },
+  // Trusted timestamps of capture manifests (a new store: nothing stored before changes).
+  2: (db) => {
+    db.createObjectStore('stamps', { keyPath: 'manifestSha256' }).createIndex('byState', 'state');
+  },
 };
 
 export function runSteps(db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx, from: number, to: number): void {
