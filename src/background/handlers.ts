@@ -31,6 +31,10 @@ export const handlers: Handlers = {
       defaultReason: s.defaultReason,
     };
   },
+  refreshCases: async () => {
+    void poll();
+    return { ok: true as const };
+  },
   sendNow: async () => {
     void kick({ now: true });
     return { ok: true as const };

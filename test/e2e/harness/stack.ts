@@ -13,7 +13,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { routes: Route[]; grantAllUrls?: boolean; sandbox?: SandboxOptions }): Promise<Stack> {
+/** `args`: extra Chromium flags, e.g. `--lang=zh-CN` for the UI language. */
+export async function startStack(opts: { routes: Route[]; grantAllUrls?: boolean; sandbox?: SandboxOptions; args?: string[] }): Promise<Stack> {
   const sandbox = await createSandbox({ testControls: true, ...opts.sandbox });
   const fixtures = await startFixtureServer(opts.routes);
   const extensionDir = await prepareExtension({ grantAllUrls: opts.grantAllUrls ?? true });
@@ -21,11 +22,11 @@ export async function startStack(opts: { routes: Route[]; grantAllUrls?: boolean
     sandbox,
     fixturePort: fixtures.port,
     extensionDir,
-    browser: await launch({ extensionDir, fixturePort: fixtures.port }),
+    browser: await launch({ extensionDir, fixturePort: fixtures.port, args: opts.args }),
     async restartBrowser() {
       const profile = stack.browser.userDataDir;
       await stack.browser.close();
-      stack.browser = await launch({ extensionDir, fixturePort: fixtures.port, userDataDir: profile });
+      stack.browser = await launch({ extensionDir, fixturePort: fixtures.port, userDataDir: profile, args: opts.args });
       return stack.browser;
     },
     async close() {
