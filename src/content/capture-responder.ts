@@ -1,5 +1,4 @@
-import browser from 'webextension-polyfill';
-import type { Runtime } from 'webextension-polyfill';
+import { ext, onMessage, type Sender } from '../shared/browser.ts';
 import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type TabRequestOf, type TabResponseOf } from '../shared/messages.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { HOST_TAG } from './mount.ts';
@@ -106,9 +105,9 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
     },
   };
 
-  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const listener = (message: unknown, sender: Sender): Promise<unknown> | undefined => {
     // Only our worker: same extension, and not from a tab (another content script).
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (sender.id !== ext.runtime.id || sender.tab) return undefined;
     const envelope = TabEnvelope.safeParse(message);
     if (!envelope.success || !Object.hasOwn(TabMessages, envelope.data.type)) return undefined;
     const type = envelope.data.type as TabMessageName;
@@ -120,6 +119,6 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
       throw err;
     });
   };
-  browser.runtime.onMessage.addListener(listener as never);
-  signal?.addEventListener('abort', () => (browser.runtime.onMessage.removeListener(listener as never), restoreUi()), { once: true });
+  const stopListening = onMessage(listener);
+  signal?.addEventListener('abort', () => (stopListening(), restoreUi()), { once: true });
 }

@@ -2,6 +2,7 @@ import { t } from '../../shared/i18n.ts';
 import { artifact, type Artifact, type Captured } from './artifact.ts';
 import { utf8Bytes, type ArchiveNote } from '../../evidence/format.ts';
 import { askTab } from './tab-link.ts';
+import { canSaveMhtml, saveAsMhtml } from '../../shared/browser.ts';
 
 const READ_TRIES = 4;
 /** Serialized HTML beyond this is cut (and the manifest says so); the service takes 25 MiB a file. */
@@ -19,14 +20,14 @@ export async function captureArchive(tabId: number): Promise<ArchiveCapture> {
   let lastError = '';
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
     try {
-      if (!chrome.pageCapture?.saveAsMHTML) throw new Error('this browser cannot save MHTML');
-      const blob = await chrome.pageCapture.saveAsMHTML({ tabId });
+      if (!canSaveMhtml()) throw new Error('this browser cannot save MHTML');
+      const blob = await saveAsMhtml(tabId);
       if (!blob) throw new Error('no archive returned');
       const data = await blob.arrayBuffer();
       return { ok: true, artifact: await artifact('page_archive', 'multipart/related', data, new Date()), note: { format: 'mhtml', truncated: false } };
     } catch (err) {
       lastError = (err as Error).message;
-      if (!chrome.pageCapture?.saveAsMHTML) break;
+      if (!canSaveMhtml()) break;
       await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }
   }

@@ -29,9 +29,14 @@ export interface DrainReport {
  * service confirmed is remembered per API base URL, so a retry after a failure (or after the
  * worker was killed) does not ask again for each file; `evidence_missing` clears that.
  */
-async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
+function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
+  return uploadShas(cfg, records.flatMap((r) => r.evidence.map((e) => e.sha256)), progress);
+}
+
+/** Uploads the files the service lacks; answers to the alliance use it too. */
+export async function uploadShas(cfg: ApiConfig, list: readonly string[], progress: { files: number }): Promise<ApiFailure | null> {
   const database = await db();
-  const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))];
+  const shas = [...new Set(list)];
   for (const sha of shas) {
     if ((await kvGet(uploadedKey(sha))) === cfg.baseUrl) continue;
     const head = await hasEvidence(cfg, sha);
@@ -52,6 +57,10 @@ async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progres
 }
 
 /** The service says it lacks evidence we thought it had: forget that, so it is uploaded again. */
+export async function forgetShas(shas: readonly string[]): Promise<void> {
+  for (const sha of shas) await kvDelete(uploadedKey(sha));
+}
+
 async function forgetUploads(records: TakedownRecord[]): Promise<void> {
   for (const r of records) {
     if (r.outbox.lastError?.code !== 'evidence_missing') continue;

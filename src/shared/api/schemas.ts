@@ -169,3 +169,14 @@ export const EvidenceStored = z.object({
   receivedAt: Timestamp,
 });
 export type EvidenceStored = z.infer<typeof EvidenceStored>;
+
+export const MAX_RESPONSE_CHARS = 4000;
+export const MAX_RESPONSE_EVIDENCE = 20;
+
+/** POST /v1/takedowns/{caseId}/responses: the member's answer to a case that waits on it. */
+export const ResponseBody = z.object({
+  responseId: z.uuid(),
+  message: z.string().min(1).max(MAX_RESPONSE_CHARS),
+  evidence: z.array(EvidenceRef).max(MAX_RESPONSE_EVIDENCE).default([]),
+});
+export type ResponseBody = z.infer<typeof ResponseBody>;

@@ -22,6 +22,8 @@ export const KV_KEYS = {
   pollUpdatedSince: z.string(),
   /** The SHA-256 of this device's newest capture manifest (the hash chain's head). */
   captureChainHead: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Requests whose answer to the alliance still has to be sent (background/answers.ts). */
+  pendingAnswers: z.array(z.uuid()),
 } as const;
 
 /** Entries with one key per thing: the prefix, then the thing's id. */
