@@ -7,6 +7,7 @@ import type { SiteDefinition } from '../sites/adapter.ts';
 import { captureEvidence } from './capture/collect.ts';
 import { packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
+import { newStampJob } from './stamp/stamper.ts';
 import { ext } from '../shared/browser.ts';
 
 export interface FlagContext {
@@ -55,6 +56,8 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       durationMs,
     },
   });
+  // The manifest's trusted timestamp is a durable job stored with the flag itself.
+  if ((await getSettings()).tsaUrls.length > 0) write.stamp = newStampJob(write.chainHead, capturedAt);
   const stored = await storeFlag(write);
   if (!stored.ok) return refuse(stored.code, stored.message);
   return { ok: true, clientRequestIds: write.requests.map((r) => r.clientRequestId), annotations: write.requests.map((r) => annotationFor(r, false)) };

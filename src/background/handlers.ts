@@ -5,6 +5,7 @@ import { flag } from './flag.ts';
 import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
+import { runStamps, stampThenSend } from './stamp/run.ts';
 import { queueAnswer } from './answers.ts';
 import { captureListingPage } from './capture/listing-page.ts';
 
@@ -18,7 +19,7 @@ export const handlers: Handlers = {
   // Page URL and tab come from the browser (sender.tab), never from the message body.
   flag: async (payload, sender) => {
     const answer = await flag(payload, { tab: tabOf(sender), now: () => new Date(), newId: () => crypto.randomUUID() });
-    if (answer.ok) void kick();
+    if (answer.ok) void stampThenSend(() => kick());
     return answer;
   },
   lookup: (payload) => lookup(payload),
@@ -37,12 +38,15 @@ export const handlers: Handlers = {
   },
   sendNow: async () => {
     void kick({ now: true });
+    void runStamps({ now: true });
     return { ok: true as const };
   },
   settingsChanged: async () => {
     // New settings may fix what paused the queue (a refused token): try again at once.
     await setPause(null);
     void kick().then(poll);
+    // A TSA may just have been added or fixed.
+    void runStamps({ now: true });
     return { ok: true as const };
   },
   resendRequest: async (payload) => {

@@ -135,6 +135,8 @@ export const Settings = z.object({
     message: z.string(),
     at: z.string().nullable(),
   }),
+  /** RFC 3161 timestamp authorities, tried in order; empty: no trusted timestamps. */
+  tsaUrls: z.array(z.string()).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -145,6 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultReason: 'counterfeit',
   me: null,
   connection: { state: 'unknown', message: '', at: null },
+  tsaUrls: [],
 };
 
 /** Why the whole queue is stopped (a 401), until the settings change. */

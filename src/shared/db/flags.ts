@@ -1,7 +1,7 @@
 import { db } from './open.ts';
 import { announce } from './changes.ts';
 import { kvPut } from './kv.ts';
-import type { EvidenceBlob } from './schema.ts';
+import type { EvidenceBlob, StampJob } from './schema.ts';
 import type { TakedownRecord } from '../model.ts';
 
 /** Everything one flag adds to the database. */
@@ -10,6 +10,8 @@ export interface FlagWrite {
   requests: TakedownRecord[];
   /** The SHA-256 of the flag's capture manifest: the new head of the device's chain. */
   chainHead: string;
+  /** The manifest's timestamp job, when TSAs are configured: durable with the flag itself. */
+  stamp?: StampJob;
 }
 
 export type StoreFlagResult = { ok: true } | { ok: false; code: 'storage_full' | 'storage_failed'; message: string };
@@ -20,12 +22,13 @@ export type StoreFlagResult = { ok: true } | { ok: false; code: 'storage_full' |
  * half-written.
  */
 export async function storeFlag(write: FlagWrite): Promise<StoreFlagResult> {
-  const tx = (await db()).transaction(['evidence', 'requests', 'kv'], 'readwrite');
+  const tx = (await db()).transaction(['evidence', 'requests', 'kv', 'stamps'], 'readwrite');
   try {
     const evidence = tx.objectStore('evidence');
     for (const blob of write.evidence) await evidence.put(blob);
     for (const r of write.requests) await tx.objectStore('requests').put(r);
     await kvPut('captureChainHead', write.chainHead, tx.objectStore('kv'));
+    if (write.stamp) await tx.objectStore('stamps').put(write.stamp);
     await tx.done;
   } catch (err) {
     // A put that throws leaves the transaction open: without the abort, what was put before
