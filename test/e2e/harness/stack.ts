@@ -19,6 +19,8 @@ export interface StackOptions {
   routes: Route[];
   grantAllUrls?: boolean;
   sandbox?: SandboxOptions;
+  /** Extra Chromium flags, e.g. `--lang=zh-CN` for the UI language. */
+  args?: string[];
   /**
    * Connect the extension to the sandbox with the demo token before the test starts, the way
    * the options page would have (settings seeded directly). Leave it off where the options
@@ -36,11 +38,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     sandbox,
     fixturePort: fixtures.port,
     extensionDir,
-    browser: await launch({ extensionDir, fixturePort: fixtures.port }),
+    browser: await launch({ extensionDir, fixturePort: fixtures.port, args: opts.args }),
     async restartBrowser() {
       const profile = stack.browser.userDataDir;
       await stack.browser.close();
-      stack.browser = await launch({ extensionDir, fixturePort: fixtures.port, userDataDir: profile });
+      stack.browser = await launch({ extensionDir, fixturePort: fixtures.port, userDataDir: profile, args: opts.args });
       return stack.browser;
     },
     async close() {
