@@ -31,7 +31,7 @@ export default defineManifest({
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
   // activeTab: the keyboard command grants a capture of that one tab without <all_urls>.
-  permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab'],
+  permissions: ['unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab'],
   host_permissions: allHosts,
   // Chrome captures a screenshot only with <all_urls> (or an activeTab grant): the options
   // page asks for it, with the reason, instead of the extension demanding it at install.
