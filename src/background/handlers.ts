@@ -32,6 +32,10 @@ export const handlers: Handlers = {
       defaultReason: s.defaultReason,
     };
   },
+  refreshCases: async () => {
+    void poll();
+    return { ok: true as const };
+  },
   sendNow: async () => {
     void kick({ now: true });
     void runStamps({ now: true });

@@ -76,11 +76,19 @@ async function scheduleWake(): Promise<void> {
   await ext.alarms.create(RETRY_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
 }
 
-export async function poll(): Promise<void> {
-  const changes = await pollCases(() => new Date()).catch((err) => {
-    console.error('case poll failed', err);
-    return [];
+let polling: Promise<void> | null = null;
+
+/** One poll at a time: the alarm and an opened popup may ask together. */
+export function poll(): Promise<void> {
+  polling ??= (async () => {
+    const changes = await pollCases(() => new Date()).catch((err) => {
+      console.error('case poll failed', err);
+      return [];
+    });
+    await notifyChanges(changes).catch(() => undefined);
+    await refreshBadge().catch(() => undefined);
+  })().finally(() => {
+    polling = null;
   });
-  await notifyChanges(changes).catch(() => undefined);
-  await refreshBadge().catch(() => undefined);
+  return polling;
 }

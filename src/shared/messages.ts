@@ -78,6 +78,8 @@ export const Messages = {
       defaultReason: Reason,
     }),
   ),
+  /** The popup opened (and every half minute while open): fetch case statuses now, not at the next alarm. */
+  refreshCases: message('refreshCases', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** "Send now" in the popup. */
   sendNow: message('sendNow', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** The options page saved new settings: resume a paused queue and send. */
