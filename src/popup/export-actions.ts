@@ -4,6 +4,7 @@ import { bundleFileName, bundleFiles } from '../evidence/bundle.ts';
 import { zipFiles } from '../evidence/zip.ts';
 import { requestsCsv } from '../evidence/csv.ts';
 import { download } from './download.ts';
+import { marketLabel, reasonLabel, stateLabel } from './labels.ts';
 
 /** Builds the evidence bundle of these requests from IndexedDB and downloads it. */
 export async function exportBundle(clientRequestIds: readonly string[]): Promise<{ missing: number }> {
@@ -15,5 +16,5 @@ export async function exportBundle(clientRequestIds: readonly string[]): Promise
 }
 
 export function exportCsv(records: readonly TakedownRecord[], paused: boolean, now: Date): void {
-  download(requestsCsv(records, { paused }), `takedown-requests-${now.toISOString().slice(0, 10)}.csv`, 'text/csv;charset=utf-8');
+  download(requestsCsv(records, { paused, labels: { state: stateLabel, reason: reasonLabel, marketplace: marketLabel } }), `takedown-requests-${now.toISOString().slice(0, 10)}.csv`, 'text/csv;charset=utf-8');
 }
