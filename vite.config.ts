@@ -45,7 +45,9 @@ export default defineConfig(({ mode }) => {
   return {
   plugins: underTest ? [preact()] : [crx({ manifest: firefox ? firefoxManifest : manifest, browser: firefox ? 'firefox' : 'chrome' }), preact(), hardenWebAccessibleResources()],
   build: {
-    target: firefox ? 'firefox128' : 'chrome116',
+    // The printable evidence report is an extension page no manifest field names.
+    rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },
+    target: firefox ? 'firefox140' : 'chrome116',
     outDir: firefox ? 'dist-firefox' : 'dist',
     sourcemap: true,
     emptyOutDir: true,

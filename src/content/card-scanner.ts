@@ -1,5 +1,4 @@
 import type { CardMatch } from '../sites/adapter.ts';
-import { selfAndBelow } from './card-scope.ts';
 import type { FrameQueue } from './frame-queue.ts';
 
 export interface ScannerOptions {
@@ -76,7 +75,9 @@ export function watchCards(opts: ScannerOptions): void {
   };
 
   const scanParts = (el: Element) => {
-    for (const part of subtrees(el)) queue.push(() => scan(selfAndBelow(part)));
+    // The real node, never a wrapper: Chromium refuses anything else in
+    // IntersectionObserver.observe and Node.contains. Adapters find a card that is `part` itself.
+    for (const part of subtrees(el)) queue.push(() => scan(part));
   };
 
   const flush = () => {

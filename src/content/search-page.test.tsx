@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
+import { cardElements } from '../sites/dom.ts';
 import { initSearchPage } from './search-page.tsx';
 import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
@@ -104,7 +105,7 @@ describe('search page cards', () => {
   it('reads a long page in small parts, so no single step reads hundreds of cards', async () => {
     const list = await start(500);
     expect(extractRoots.length).toBeGreaterThanOrEqual(500);
-    expect(Math.max(...extractRoots.map((r) => r.querySelectorAll('.card').length))).toBe(1);
+    expect(Math.max(...extractRoots.map((r) => cardElements(r, '.card').length))).toBe(1);
     expect(lookups()).toHaveLength(1);
     expect(lookups()[0]!.payload.items).toHaveLength(500);
     await enter(cardsOf(list).slice(495));

@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
 import type { CardMatch, SiteAdapter } from '../sites/adapter.ts';
 import type { ListingInput } from '../shared/model.ts';
+import { cardElements } from '../sites/dom.ts';
+import { assertRealNode } from '../../test/setup/strict-dom.ts';
 import { HOST_TAG } from './mount.ts';
 
 // A synthetic search page for the card runtime's tests: cards `<div class="card">` with
@@ -45,7 +47,8 @@ export const fakeAdapter: SiteAdapter = {
   canonicalUrl: (_u, id) => `https://item.taobao.com/item.htm?id=${id}`,
   extractCards(root: ParentNode): CardMatch[] {
     extractRoots.push(root);
-    return [...root.querySelectorAll('.card')].map((element) => {
+    // As the real adapters do: the root itself is a card when a card was added alone.
+    return cardElements(root, '.card').map((element) => {
       const id = (element as HTMLElement).dataset.id!;
       const listing: ListingInput = {
         marketplace: 'taobao',
@@ -74,10 +77,13 @@ export class FakeIntersectionObserver {
   constructor(private callback: IntersectionObserverCallback, readonly options: IntersectionObserverInit = {}) {
     FakeIntersectionObserver.all.push(this);
   }
+  // Chromium refuses anything but a real element (a Proxy around one included).
   observe(el: Element) {
+    assertRealNode(el, 'IntersectionObserver.observe');
     this.observed.add(el);
   }
   unobserve(el: Element) {
+    assertRealNode(el, 'IntersectionObserver.unobserve');
     this.observed.delete(el);
   }
   disconnect() {

@@ -70,14 +70,22 @@ export const Messages = {
   flagContext: message(
     'flagContext',
     ['content', 'page'],
-    z.object({}),
+    /** `count`: how many listings the form is about to file, for the good-faith projection. */
+    z.object({ count: z.number().int().min(1).max(LIMITS.batch).optional() }),
     z.object({
       configured: z.boolean(),
       ipRights: z.array(IpRight),
       defaultIpRightId: z.string().nullable(),
       defaultReason: Reason,
+      /**
+       * Per reason: would filing `count` more push the 90-day record past the fast-lane
+       * thresholds, if they fare as that reason's past requests did (kind and projected rate).
+       */
+      warnings: z.record(z.string(), z.array(z.object({ kind: z.enum(['success', 'counter_notices']), rate: z.number() }))).optional(),
     }),
   ),
+  /** The popup opened (and every half minute while open): fetch case statuses now, not at the next alarm. */
+  refreshCases: message('refreshCases', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** "Send now" in the popup. */
   sendNow: message('sendNow', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** The options page saved new settings: resume a paused queue and send. */

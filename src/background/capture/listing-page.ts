@@ -1,7 +1,7 @@
+import { ext } from '../../shared/browser.ts';
 import type { EvidenceRef, TakedownRecord } from '../../shared/model.ts';
 import { db } from '../../shared/db/open.ts';
 import { captureArchive } from './archive.ts';
-import { ext } from '../../shared/browser.ts';
 
 const LOAD_TIMEOUT_MS = 20_000;
 
