@@ -12,6 +12,11 @@ interface Props {
   listings: Listing[];
   onQueued: (annotations: ItemAnnotation[]) => void;
   onCancel: () => void;
+  /**
+   * Reads what the listings still lack (a seller the card does not show) before anything is
+   * filed; throws with the message to show when it cannot, and then nothing is filed.
+   */
+  complete?: (listings: Listing[]) => Promise<Listing[]>;
 }
 
 /**
@@ -20,13 +25,14 @@ interface Props {
  * and it re-checks the values against what the worker offered, since page scripts can
  * change the fields of an open shadow root.
  */
-export function FlagForm({ listings, onQueued, onCancel }: Props) {
+export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
   const [ctx, setCtx] = useState<Context | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [reason, setReason] = useState<string>('counterfeit');
   const [ipRightId, setIpRightId] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -54,8 +60,21 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
     }
     setBusy(true);
     setError(null);
+    let ready = listings;
+    if (complete) {
+      setResolving(true);
+      try {
+        ready = await complete(listings);
+      } catch (err) {
+        setError((err as Error).message);
+        setBusy(false);
+        return;
+      } finally {
+        setResolving(false);
+      }
+    }
     try {
-      const res = await send('flag', { listings, reason: r.data, ipRightId, note });
+      const res = await send('flag', { listings: ready, reason: r.data, ipRightId, note });
       if (res.ok) onQueued(res.annotations);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
@@ -97,6 +116,11 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
         onInput={(e) => setNote(e.currentTarget.value.slice(0, LIMITS.note))}
       />
       <span class="count">{t('content_note_count', [String(note.length), String(LIMITS.note)])}</span>
+      {resolving && (
+        <p class="message" role="status" data-testid="resolving-seller">
+          {t('content_resolving_seller')}
+        </p>
+      )}
       {error && (
         <p class="message error" role="alert">
           {error}

@@ -1,5 +1,6 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { extractCards } from './cards.ts';
+import { completeListing } from './complete.ts';
 import { extractItem } from './extract.ts';
 import { lazadaSite } from './site.ts';
 
@@ -7,4 +8,5 @@ export const lazadaAdapter: SiteAdapter = {
   ...lazadaSite,
   extractItem,
   extractCards,
+  completeListing,
 };
