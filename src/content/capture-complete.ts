@@ -38,9 +38,12 @@ export async function loadForCapture(win: Window, expect: { imageUrls: string[];
   }
   const deadline = Date.now() + LOAD_BOUND_MS;
   const prices = expect?.prices ?? [];
+  // Compared as digits: pages group and punctuate amounts their own way (1.299.000 ₫, RM 1,299.00).
+  const digits = (t: string) => t.replace(/[\s,.\u00a0\u202f'’]/g, '');
+  const forms = (p: string) => [digits(p), digits(p.replace(/\.0+$|(\.\d*?)0+$/, '$1'))];
   const priceShown = () => {
-    const text = (doc.body?.innerText ?? '').replace(/[,\s]/g, '');
-    return prices.filter((p) => !text.includes(p) && !text.includes(p.replace(/\.0+$|(\.\d*?)0+$/, '$1')));
+    const text = digits(doc.body?.innerText ?? '');
+    return prices.filter((p) => !forms(p).some((f) => text.includes(f)));
   };
   let missingPrices = priceShown();
   // A broken image has finished (complete, no pixels): only images still loading are waited for.
