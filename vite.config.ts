@@ -36,6 +36,8 @@ const underTest = Boolean(process.env.VITEST);
 export default defineConfig({
   plugins: underTest ? [preact()] : [crx({ manifest }), preact(), hardenWebAccessibleResources()],
   build: {
+    // The printable evidence report is an extension page no manifest field names.
+    rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },
     target: 'chrome116',
     sourcemap: true,
     emptyOutDir: true,

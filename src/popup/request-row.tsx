@@ -5,7 +5,7 @@ import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
 import { RowActions } from './row-actions.tsx';
-import { ExportBundleButton, RowSelect } from './export-buttons.tsx';
+import { ExportBundleButton, ReportButton, RowSelect } from './export-buttons.tsx';
 
 /** Every row is this tall (CSS keeps it so): the virtual list's arithmetic depends on it. */
 export const ROW_HEIGHT = 110;
@@ -103,7 +103,10 @@ export function RequestRow({
       </p>
       <div class="row-actions small">
         <RowActions record={record} state={state} ipRights={ipRights} tabIndex={tab} />
-        <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />
+        <span class="row-exports">
+          <ReportButton id={record.clientRequestId} tabIndex={tab} />
+          <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />
+        </span>
       </div>
     </div>
   );

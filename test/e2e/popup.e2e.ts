@@ -207,6 +207,27 @@ describe('the popup in Chinese, against the sandbox', () => {
     expect(await axeFindings(page, 'injected')).toEqual([]);
     await page.close();
   });
+
+  it('opens a printable evidence report of a request: screenshot, URL, capture time, hashes and chain position, in Chinese', async () => {
+    const popup = await openPopup(browser);
+    const row = rowOf(popup, '640000000002');
+    await row.waitFor();
+    const [report] = await Promise.all([browser.context.waitForEvent('page'), row.getByTestId('open-report').click()]);
+    await report.getByTestId('report-entry').waitFor({ timeout: 15_000 });
+    const filed = caseOf('640000000002')!;
+    const entry = report.getByTestId('report-entry');
+    expect(await report.title()).toBe('证据报告');
+    const text = (await entry.textContent()) ?? '';
+    expect(text).toContain(filed.caseId);
+    expect(text).toContain('https://item.taobao.com/item.htm?id=640000000002');
+    for (const ref of filed.submission.evidence) expect(text).toContain(ref.sha256);
+    // The second capture on this device: the first listing was captured before it.
+    expect(await report.getByTestId('report-chain').textContent()).toContain('本设备哈希链中的第 2 次取证');
+    await expect.poll(() => entry.locator('img.shot').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await axeFindings(report)).toEqual([]);
+    await report.close();
+    await popup.close();
+  });
 });
 
 describe('the popup in English', () => {
