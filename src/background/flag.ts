@@ -11,6 +11,7 @@ import { newStampJob } from './stamp/stamper.ts';
 import { apiClock, browserInfo, captureContext } from './capture/context.ts';
 import { uiLocale } from '../shared/i18n.ts';
 import { ext } from '../shared/browser.ts';
+import { t } from '../shared/i18n.ts';
 
 export interface FlagContext {
   tab: { id: number; windowId: number; url: string; title: string };
@@ -77,16 +78,16 @@ type Valid = { ok: true; site: SiteDefinition; listings: Listing[] };
 
 async function validate(payload: RequestOf<'flag'>, tabUrl: string): Promise<Valid | Extract<FlagAnswer, { ok: false }>> {
   const site = siteFor(new URL(tabUrl));
-  if (!site) return refuse('wrong_site', 'This tab is not a marketplace page we support.');
+  if (!site) return refuse('wrong_site', t('worker_error_wrong_site'));
   const listings: Listing[] = [];
   for (const raw of payload.listings) {
     const parsed = Listing.safeParse(raw);
-    if (!parsed.success) return refuse('invalid_listing', `A listing could not be read from the page: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+    if (!parsed.success) return refuse('invalid_listing', t('worker_error_invalid_listing', parsed.error.issues[0]?.message ?? 'invalid'));
     // A content script may only flag listings of the site its own tab shows.
-    if (parsed.data.marketplace !== site.id && !site.alsoLists?.includes(parsed.data.marketplace)) return refuse('wrong_site', 'A listing does not belong to the page it was flagged on.');
+    if (parsed.data.marketplace !== site.id && !site.alsoLists?.includes(parsed.data.marketplace)) return refuse('wrong_site', t('worker_error_foreign_listing'));
     listings.push(parsed.data);
   }
   const rights = (await getSettings()).me?.ipRights;
-  if (rights && !rights.some((r) => r.id === payload.ipRightId)) return refuse('unknown_ip_right', 'That IP right is not one of your member account.');
+  if (rights && !rights.some((r) => r.id === payload.ipRightId)) return refuse('unknown_ip_right', t('worker_error_unknown_ip_right'));
   return { ok: true, site, listings };
 }
