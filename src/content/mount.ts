@@ -5,6 +5,13 @@ import { CSS } from './styles.ts';
 
 export const HOST_TAG = 'tdf-root';
 
+/** Set on the host while the worker captures the page: our UI must never be in the evidence. */
+export const CAPTURING_ATTR = 'data-tdf-capturing';
+// In our own shadow sheet, last and more specific than `:host`: an important declaration of
+// the shadow tree beats every page rule and inline style, and this one also beats our own
+// `:host { all: initial !important }` (which beat the inline `visibility: hidden` used before).
+const HIDE_WHILE_CAPTURING = `\n:host([${CAPTURING_ATTR}]) { display: none !important; }\n`;
+
 export interface Mount {
   host: HTMLElement;
   shadow: ShadowRoot;
@@ -19,11 +26,11 @@ function addStyles(shadow: ShadowRoot, doc: Document): void {
     // A constructed sheet is not subject to the page's style-src CSP, unlike a <style>.
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(CSS);
+    sheet.replaceSync(CSS + HIDE_WHILE_CAPTURING);
     shadow.adoptedStyleSheets = [sheet];
   } catch {
     const style = doc.createElement('style');
-    style.textContent = CSS;
+    style.textContent = CSS + HIDE_WHILE_CAPTURING;
     shadow.append(style);
   }
 }

@@ -22,3 +22,11 @@ export function startClock(): () => void {
   const id = setInterval(() => popupView.setState({ now: Date.now() }), 1000);
   return () => clearInterval(id);
 }
+
+/** Case statuses are fetched when the popup opens and every half minute while it stays open. */
+export function startRefresh(ask: () => Promise<unknown>): () => void {
+  const run = () => void ask().catch(() => undefined);
+  run();
+  const id = setInterval(run, 30_000);
+  return () => clearInterval(id);
+}

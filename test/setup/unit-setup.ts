@@ -1,3 +1,4 @@
+import './shifted-clock.ts';
 import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
