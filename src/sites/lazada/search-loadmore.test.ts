@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { Listing } from '../../shared/model.ts';
 import { loadSiteExpected, loadSiteFixture } from '../fixture-dom.test-kit.ts';
@@ -12,6 +12,7 @@ const expected = loadSiteExpected<{ url: string; itemIds: string[]; loadMore: { 
   'search-loadmore.expected.json',
 );
 const url = new URL(expected.url);
+const parse = (html: string) => new new Window().DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const FIELDS = ['marketplace', 'itemId', 'skuId', 'url', 'title', 'price', 'imageUrls', 'seller', 'unavailable'] as const;
 
 function loaded(): Document {
@@ -46,7 +47,7 @@ describe('Lazada search, pageData at the end of the body, Load more', () => {
     const later = lazadaAdapter.extractCards!(loaded(), url)[40]!.listing;
     const want = expected.laterCards[0]!;
     const pages: string[] = [];
-    const page = (html: string) => async (u: URL) => (pages.push(u.href), new DOMParser().parseFromString(html, 'text/html'));
+    const page = (html: string) => async (u: URL) => (pages.push(u.href), parse(html));
     const pdp = `<h1 class="pdp-mod-product-badge-title">${want.title}</h1><div class="seller-name__detail"><a class="seller-name__detail-name" href="/shop/x/">${want.seller.name}</a></div>`;
     const done = await lazadaAdapter.completeListing!(later, url, page(pdp));
     expect(pages).toEqual([`https://www.lazada.co.th/products/i${want.itemId}-s${want.skuId}.html`]);
