@@ -21,7 +21,7 @@ interface Sidecar {
   url: string;
   listing?: Listing;
   itemIds?: string[];
-  cards?: { itemId: string }[];
+  cards?: Listing[];
   /** A button the page appends more cards with (their boxes are then expected too). */
   loadMore?: { button: string; itemIds: string[] };
 }
@@ -52,6 +52,10 @@ function committedFixtures(): Entry[] {
 }
 
 const entries = committedFixtures();
+/** One search or shop page per site also files a card, field by field (flags are the slow part). */
+const flagsACard = new Set(
+  [...new Map(entries.filter((e) => e.kind !== 'item' && e.sidecar.cards?.length).map((e) => [e.name.split('/')[0], e.name] as const)).values()],
+);
 const routeOf = (e: Entry): Route => ({ host: e.url.hostname, path: e.url.pathname, query: Object.fromEntries(e.url.searchParams), fixture: e.file });
 
 /** Scrolls to the bottom a screen at a time, the way a user reads a results page. */
@@ -115,7 +119,7 @@ describe('every committed fixture, in Chromium with the built extension', () => 
   }
 
   for (const e of entries.filter((x) => x.kind !== 'item')) {
-    it(`${e.name}: a select box on every listed card once scrolled through`, async () => {
+    it(`${e.name}: a select box on every listed card once scrolled through${flagsACard.has(e.name) ? ', and one card filed exactly' : ''}`, async () => {
       const want = [...new Set(e.sidecar.itemIds ?? e.sidecar.cards!.map((c) => c.itemId))].sort();
       expect(want.length).toBeGreaterThan(0);
       const page = await stack.browser.context.newPage();
@@ -135,6 +139,29 @@ describe('every committed fixture, in Chromium with the built extension', () => 
           await page.locator(`[data-testid="select-listing"][data-item-id="${more.itemIds[0]}"]`).waitFor({ timeout: 2_000 });
           await scrollThrough(page);
           await expect.poll(() => boxIds(page), { timeout: 5_000 }).toEqual([...new Set([...want, ...more.itemIds])].sort());
+        }
+
+        if (flagsACard.has(e.name)) {
+          // A listing no item page of the matrix flags (tmall/item-tshop is on tmall/search-2017).
+          const flaggedOnItemPages = new Set(entries.map((x) => x.sidecar.listing?.itemId));
+          const card = e.sidecar.cards!.find((c) => !flaggedOnItemPages.has(c.itemId))!;
+          const box = page.locator(`[data-testid="select-listing"][data-item-id="${card.itemId}"]`);
+          await page.locator(`[data-item-id="${card.itemId}"]`).first().scrollIntoViewIfNeeded();
+          await box.click();
+          await page.getByTestId('flag-selected').click();
+          await page.getByTestId('flag-reason').selectOption('counterfeit');
+          await page.getByTestId('flag-ip-right').selectOption(DEMO_TRADEMARK_ID);
+          await page.getByTestId('flag-note').fill(`matrix ${e.name}`);
+          await page.getByTestId('flag-submit').click();
+          const filed = await waitFor(`the case of ${e.name}`, () => stack.sandbox.listCases().find((c) => c.submission.note === `matrix ${e.name}`), 20_000);
+          const l = filed.submission.listing;
+          expect({ itemId: l.itemId, title: l.title, price: l.price, seller: l.seller, url: l.url }).toEqual({
+            itemId: card.itemId,
+            title: card.title,
+            price: card.price,
+            seller: card.seller,
+            url: card.url,
+          });
         }
       } finally {
         await page.close();
