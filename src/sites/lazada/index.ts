@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../adapter.ts';
+import { withDeclaredCanonical } from '../canonical.ts';
 import { extractCards } from './cards.ts';
 import { completeListing } from './complete.ts';
 import { extractItem } from './extract.ts';
@@ -6,7 +7,7 @@ import { lazadaSite } from './site.ts';
 
 export const lazadaAdapter: SiteAdapter = {
   ...lazadaSite,
-  extractItem,
+  extractItem: withDeclaredCanonical(lazadaSite, extractItem),
   extractCards,
   completeListing,
 };
