@@ -8,6 +8,8 @@ import { captureEvidence } from './capture/collect.ts';
 import { packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
 import { newStampJob } from './stamp/stamper.ts';
+import { apiClock, browserInfo, captureContext } from './capture/context.ts';
+import { uiLocale } from '../shared/i18n.ts';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 
@@ -38,8 +40,15 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
 
   const capturedAt = ctx.now();
   const started = performance.now();
-  const capture = await captureEvidence({ tabId: ctx.tab.id, windowId: ctx.tab.windowId }, site.pageKind(new URL(ctx.tab.url)), listings);
+  // The API's clock and the browser's version are asked alongside the capture, never before it.
+  const settings = await getSettings();
+  const [capture, api, browser] = await Promise.all([
+    captureEvidence({ tabId: ctx.tab.id, windowId: ctx.tab.windowId }, site.pageKind(new URL(ctx.tab.url)), listings),
+    apiClock(settings),
+    browserInfo(),
+  ]);
   const durationMs = Math.round(performance.now() - started);
+  const version = ext.runtime.getManifest().version;
 
   const write = await packageFlag({
     payload,
@@ -52,13 +61,14 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
     previousManifestSha256: (await kvGet('captureChainHead')) ?? null,
     context: {
       userTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      extension: { id: ext.runtime.id, version: ext.runtime.getManifest().version },
+      extension: { id: ext.runtime.id, version },
       browser: globalThis.navigator?.userAgent ?? 'unknown',
       durationMs,
     },
+    captureContext: captureContext({ capture, tabUrl: ctx.tab.url, extensionVersion: version, browser, uiLanguage: uiLocale(), local: capturedAt, api }),
   });
   // The manifest's trusted timestamp is a durable job stored with the flag itself.
-  if ((await getSettings()).tsaUrls.length > 0) write.stamp = newStampJob(write.chainHead, capturedAt);
+  if (settings.tsaUrls.length > 0) write.stamp = newStampJob(write.chainHead, capturedAt);
   const stored = await storeFlag(write);
   if (!stored.ok) return refuse(stored.code, stored.message);
   return { ok: true, clientRequestIds: write.requests.map((r) => r.clientRequestId), annotations: write.requests.map((r) => annotationFor(r, false)) };

@@ -9,6 +9,8 @@ interface Props {
   state: PageState;
   /** The listings whose cards are on screen now. */
   visible: () => Listing[];
+  /** Reads what the selected cards still lack (a seller) before they are filed. */
+  complete?: (listings: Listing[]) => Promise<Listing[]>;
 }
 
 /**
@@ -16,7 +18,7 @@ interface Props {
  * shown while at least one card is selected; flags the whole selection in one message
  * through the same form as item pages.
  */
-export function BatchToolbar({ state, visible }: Props) {
+export function BatchToolbar({ state, visible, complete }: Props) {
   const [count, setCount] = useState(state.selected.size);
   const [open, setOpen] = useState(false);
 
@@ -39,7 +41,7 @@ export function BatchToolbar({ state, visible }: Props) {
       </div>
       {state.full && <p class="message">{t('content_selection_full', String(LIMITS.batch))}</p>}
       {open ? (
-        <FlagForm listings={listings} onQueued={(annotations) => (state.flagged(listings, annotations), setOpen(false))} onCancel={() => setOpen(false)} />
+        <FlagForm listings={listings} complete={complete} onQueued={(annotations) => (state.flagged(listings, annotations), setOpen(false))} onCancel={() => setOpen(false)} />
       ) : (
         <div class="actions">
           <button type="button" onClick={onTrusted(() => state.selectMany(visible()))}>

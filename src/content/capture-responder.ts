@@ -2,6 +2,7 @@ import { ext, onMessage, type Sender } from '../shared/browser.ts';
 import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type TabRequestOf, type TabResponseOf } from '../shared/messages.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { CAPTURING_ATTR, HOST_TAG } from './mount.ts';
+import { loadForCapture, pageContext } from './capture-complete.ts';
 
 /** If the worker dies mid-capture and never says "end", our UI comes back by itself. */
 const RESTORE_AFTER_MS = 60_000;
@@ -89,10 +90,17 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
   };
 
   const answers: { [K in TabMessageName]: Answer<K> } = {
-    captureBegin: async ({ itemIds }) => {
+    captureBegin: async ({ itemIds, expect }) => {
+      hideUi();
+      // Flagged cards in view are in the first capture: their images must be loaded for it.
+      // Cards further down load as the capture scrolls to them.
+      const inView = findCards(itemIds).filter((c) => c.rect.y < win.innerHeight && c.rect.y + c.rect.height > 0);
+      const flagged = inView.flatMap((c) => (cards.get(c.itemId) ? [cards.get(c.itemId)!] : []));
+      const missing = await loadForCapture(win, expect, flagged);
       hideUi();
       await painted(win);
-      return state(itemIds);
+      const start = state(itemIds);
+      return { ...start, page: { ...pageContext(win), missing } };
     },
     captureScroll: async ({ y, itemIds }) => {
       // 'instant': a page's smooth scrolling would still be on its way when we capture.

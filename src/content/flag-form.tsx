@@ -13,6 +13,11 @@ interface Props {
   listings: Listing[];
   onQueued: (annotations: ItemAnnotation[]) => void;
   onCancel: () => void;
+  /**
+   * Reads what the listings still lack (a seller the card does not show) before anything is
+   * filed; throws with the message to show when it cannot, and then nothing is filed.
+   */
+  complete?: (listings: Listing[]) => Promise<Listing[]>;
 }
 
 /**
@@ -21,13 +26,14 @@ interface Props {
  * and it re-checks the values against what the worker offered, since page scripts can
  * change the fields of an open shadow root.
  */
-export function FlagForm({ listings, onQueued, onCancel }: Props) {
+export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
   const [ctx, setCtx] = useState<Context | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [reason, setReason] = useState<string>('counterfeit');
   const [ipRightId, setIpRightId] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const root = useRef<HTMLDivElement>(null);
@@ -67,8 +73,21 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
     }
     setBusy(true);
     setError(null);
+    let ready = listings;
+    if (complete) {
+      setResolving(true);
+      try {
+        ready = await complete(listings);
+      } catch (err) {
+        setError((err as Error).message);
+        setBusy(false);
+        return;
+      } finally {
+        setResolving(false);
+      }
+    }
     try {
-      const res = await send('flag', { listings, reason: r.data, ipRightId, note });
+      const res = await send('flag', { listings: ready, reason: r.data, ipRightId, note });
       if (res.ok) onQueued(res.annotations);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
@@ -120,6 +139,11 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
       {warnings.length > 0 && (
         <p class="message warn" role="status" data-testid="flag-good-faith-warning">
           {warnings.map((w) => t(w.kind === 'success' ? 'content_warn_success' : 'content_warn_counter', formatPercent(w.rate))).join(' ')}
+        </p>
+      )}
+      {resolving && (
+        <p class="message" role="status" data-testid="resolving-seller">
+          {t('content_resolving_seller')}
         </p>
       )}
       {error && (

@@ -3,7 +3,8 @@ import { CSS } from './styles.ts';
 // One host element per document holds every piece of injected UI in an open shadow root
 // (open so that test tools reach the automation hooks; safety comes from trusted events).
 
-export const HOST_TAG = 'tdf-root';
+export { HOST_TAG } from './host-tag.ts';
+import { HOST_TAG } from './host-tag.ts';
 
 /** Set on the host while the worker captures the page: our UI must never be in the evidence. */
 export const CAPTURING_ATTR = 'data-tdf-capturing';
@@ -57,3 +58,4 @@ export function mount(doc: Document = document): Mount {
   mounts.set(doc, m);
   return m;
 }
+

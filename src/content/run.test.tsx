@@ -32,7 +32,7 @@ function fakeWindow(href: string) {
     location.href = to;
     for (const poll of polls.values()) poll();
   };
-  return { win, go };
+  return { win, go, polls };
 }
 
 let ready = true;
@@ -70,6 +70,27 @@ afterEach(async () => {
 });
 
 describe('runContent', () => {
+  it('stops for good once the extension is updated, disabled or removed: no polling, no UI left', async () => {
+    let extensionThere = true;
+    const { win, go, polls } = fakeWindow(ITEM);
+    runContent(stub, stop.signal, { win, pollMs: 20, alive: () => extensionThere });
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(1);
+    expect(polls.size).toBe(1);
+
+    extensionThere = false; // chrome.runtime.id is gone: this copy is an orphan
+    go(ITEM);
+    await settle();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    expect(polls.size).toBe(0);
+    const readsBefore = reads;
+    go('https://item.taobao.com/item.htm?id=712345678901'); // nothing runs any more
+    await settle();
+    expect(reads).toBe(readsBefore);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    expect(sent.filter((m) => m.type === 'lookup')).toHaveLength(1);
+  });
+
   it('does nothing on pages that are not listings', async () => {
     runContent(stub, stop.signal, { win: fakeWindow('https://www.taobao.com/').win });
     await settle();

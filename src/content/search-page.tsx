@@ -10,6 +10,8 @@ import { lookupBatcher } from './lookup-batcher.ts';
 import { HOST_TAG, mount } from './mount.ts';
 import { PageState } from './page-state.ts';
 import { followLayout } from './follow-layout.ts';
+import { fetchPage } from './fetch-page.ts';
+import { sellerCompleter } from './seller-pending.ts';
 
 export interface SearchPageOptions {
   /** How work is put into frames (tests step them by hand). */
@@ -38,7 +40,9 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   const overlay = new CardOverlay(doc, shadow, host, state, now);
   const toolbarRoot = doc.createElement('div');
   shadow.append(toolbarRoot);
-  render(<BatchToolbar state={state} visible={() => overlay.visibleListings()} />, toolbarRoot);
+  // Cards the page data does not cover may lack the seller: it is read at flag time.
+  const sellers = sellerCompleter(adapter, url, fetchPage);
+  render(<BatchToolbar state={state} visible={() => overlay.visibleListings()} complete={sellers.complete} />, toolbarRoot);
 
   const cards = new Map<Element, Card>();
   const batcher = lookupBatcher((p) => send('lookup', p), (res) => state.annotate(res.annotations, res.sellerCounts), signal, opts.lookupDebounceMs);
@@ -73,11 +77,13 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
     ignore: (el) => el.localName === HOST_TAG,
     accept: ({ element, listing }) => {
       const parsed = Listing.safeParse(listing);
-      if (!parsed.success) return false;
-      const card = { element, listing: parsed.data };
+      const pending = parsed.success ? null : sellers.accept(listing);
+      if (!parsed.success && !pending) return false;
+      const card = { element, listing: parsed.success ? parsed.data : pending! };
       cards.set(element, card);
       io.observe(element);
-      batcher.add(card.listing);
+      // A seller not known yet would count every such card as one repeat seller.
+      if (parsed.success) batcher.add(card.listing);
       return true;
     },
     onRemoved: () => {

@@ -46,4 +46,11 @@ export interface SiteAdapter extends SiteDefinition {
   extractItem(doc: Document, url: URL): ListingInput | null;
   /** Search and shop pages. */
   extractCards?(root: ParentNode, url: URL): CardMatch[];
+  /**
+   * Cards whose page data does not cover them (loaded later) may lack what the API requires
+   * and the card does not show (Lazada's seller). At flag time this reads it from the
+   * marketplace's own page for that listing (`load` fetches and parses a same-site page);
+   * null when it cannot be read there: never a guess.
+   */
+  completeListing?(listing: ListingInput, pageUrl: URL, load: (url: URL) => Promise<Document>): Promise<ListingInput | null>;
 }

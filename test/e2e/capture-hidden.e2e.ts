@@ -18,6 +18,8 @@ const LONG_PAGE = readFileSync(path.resolve(import.meta.dirname, '../fixtures/ta
   `<div style="height:2700px"></div><style>tdf-root { display: block !important; visibility: visible !important; opacity: 1 !important }</style></body>`,
 );
 
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
 interface Ref {
   sha256: string;
   kind: string;
@@ -69,6 +71,8 @@ describe('captures never show our own UI', () => {
   it('item page: neither the viewport nor the stitched full page holds a pixel of the open flag form', async () => {
     const { sandbox, browser } = stack;
     const page = await browser.context.newPage();
+    // The listing's images, served: the capture waits for them and records none missing.
+    await page.route('**://img.alicdn.com/**', (route) => route.fulfill({ contentType: 'image/png', body: PNG_1PX }));
     await page.goto(`http://item.taobao.com/item.htm?id=${ITEM_ID}`);
     await page.getByTestId('flag-listing').click();
     await page.getByTestId('flag-reason').selectOption('counterfeit');
@@ -84,6 +88,20 @@ describe('captures never show our own UI', () => {
     const shots = images(filed.submission.evidence as Ref[]);
     expect(shots.map((s) => s.kind).sort()).toEqual(['screenshot', 'screenshot_full']);
     for (const shot of shots) expect(await markedPixels(page, sandbox.evidence(shot.sha256)!.data), shot.kind).toBe(0);
+    // The capture's context and completeness, as the manifest records them.
+    const manifestRef = (filed.submission.evidence as Ref[]).find((e) => e.kind === 'capture_manifest')!;
+    const manifest = JSON.parse(sandbox.evidence(manifestRef.sha256)!.data.toString('utf8'));
+    expect(manifest.context).toMatchObject({
+      extensionVersion: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      browser: { name: expect.stringMatching(/Chrom/), version: expect.stringMatching(/^\d+\.\d+/) },
+      uiLanguage: expect.stringMatching(/^[a-z]{2}/),
+      page: { url: `http://item.taobao.com/item.htm?id=${ITEM_ID}`, finalUrl: `http://item.taobao.com/item.htm?id=${ITEM_ID}`, redirectCount: 0 },
+      viewport: { width: 1280, height: 900, devicePixelRatio: 1 },
+      clock: { local: expect.any(String), api: { date: expect.any(String), offsetMs: expect.any(Number) } },
+      pageInFront: true,
+    });
+    // Every listing image was served (routed above): nothing showed a placeholder.
+    expect(manifest.incomplete).toEqual([]);
     // And the UI is back for the user afterwards.
     expect(await markedPixels(page, await page.screenshot())).toBeGreaterThan(0);
     await page.close();

@@ -15,6 +15,7 @@ import { flagOpenListing, waitFor } from './harness/flows.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ITEM_ID = '637145790668';
 const SECOND_ITEM_ID = '600000000777';
+const THIRD_ITEM_ID = '652233445566';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
@@ -50,6 +51,7 @@ describe('trusted timestamps on every capture', () => {
       routes: [
         { host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' },
         { host: 'item.taobao.com', path: '/item.htm', query: { id: SECOND_ITEM_ID }, fixture: 'taobao/item-formula.html' },
+        { host: 'item.taobao.com', path: '/item.htm', query: { id: THIRD_ITEM_ID }, fixture: 'taobao/item-react2022.html' },
       ],
     });
     work = await mkdtemp(path.join(os.tmpdir(), 'tdf-stamps-'));
@@ -82,6 +84,9 @@ describe('trusted timestamps on every capture', () => {
     const zip = await exportBundle(stack, ITEM_ID);
     const files = unzipSync(zip);
     const tsr = `timestamps/${manifest.sha256}.tsr`;
+    // The listing's images are not served here: the manifest says so rather than pass as complete.
+    const recorded = JSON.parse(new TextDecoder().decode(files[`manifests/${manifest.sha256}.json`]));
+    expect(recorded.incomplete).toContainEqual({ what: 'image', detail: expect.stringContaining('img.alicdn.com') });
     expect(sha256(files[tsr]!)).toBe(sent!.sha256);
     const dir = path.join(work, 'first');
     for (const [name, data] of Object.entries(files)) {
@@ -143,5 +148,35 @@ describe('trusted timestamps on every capture', () => {
     await writeFile(path.join(dir, `timestamps/${manifest.sha256}.tsr`), files[`timestamps/${manifest.sha256}.tsr`]!);
     const openssl = await run('openssl', ['ts', '-verify', '-data', `manifests/${manifest.sha256}.json`, '-in', `timestamps/${manifest.sha256}.tsr`, '-CAfile', root], dir);
     expect(openssl.out).toContain('Verification: OK');
+  });
+
+  it('keeps asking across a browser restart: a stamp owed when the browser closed arrives after it starts again', async () => {
+    const { sandbox } = stack;
+    sandbox.faults.push({ kind: 'status', status: 503, match: { pathPrefix: '/tsa' }, times: 1_000 });
+    const from = sandbox.calls.length;
+    await flag(stack, THIRD_ITEM_ID);
+    await waitFor('a refused stamp', () => sandbox.calls.slice(from).some((c) => c.path === '/tsa' && c.status === 503), 15_000);
+    const owed = async () =>
+      stack.browser.worker.evaluate(
+        () =>
+          new Promise<{ pending: number; stamped: number }>((resolve, reject) => {
+            const open = indexedDB.open('takedown-flagger');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const all = open.result.transaction('stamps').objectStore('stamps').getAll();
+              all.onsuccess = () => {
+                const jobs = all.result as { state: string }[];
+                resolve({ pending: jobs.filter((j) => j.state === 'pending').length, stamped: jobs.filter((j) => j.state === 'stamped').length });
+                open.result.close();
+              };
+            };
+          }),
+      );
+    expect((await owed()).pending).toBe(1);
+
+    await stack.restartBrowser();
+    sandbox.faults.clear(); // the TSA is back
+    await waitFor('the owed stamp after the restart', async () => (await owed()).pending === 0, 40_000);
+    expect((await owed()).stamped).toBe(3);
   });
 });
