@@ -15,6 +15,7 @@ interface CardUi {
   box: HTMLInputElement;
   status: HTMLElement | null;
   repeat: HTMLElement | null;
+  again: HTMLButtonElement | null;
   x: number;
   y: number;
   w: number;
@@ -35,6 +36,7 @@ export class CardOverlay {
   private uis = new Map<Element, CardUi>();
   private byItem = new Map<string, Set<CardUi>>();
   private byBox = new WeakMap<EventTarget, CardUi>();
+  private byAgain = new WeakMap<EventTarget, CardUi>();
 
   constructor(
     private doc: Document,
@@ -49,6 +51,8 @@ export class CardOverlay {
     // One listener for every checkbox. It acts only on real input: a page script's
     // el.click() would tick a checkbox by default, so that default is cancelled.
     this.root.addEventListener('click', (e) => {
+      const again = e.target ? this.byAgain.get(e.target) : undefined;
+      if (again && e.isTrusted) return void state.flagAgain(again.card.listing);
       const ui = e.target ? this.byBox.get(e.target) : undefined;
       if (!ui) return;
       if (!e.isTrusted) return void e.preventDefault();
@@ -81,7 +85,7 @@ export class CardOverlay {
       box.dataset.itemId = card.listing.itemId;
       box.setAttribute('aria-label', t('content_select_listing', card.listing.title));
       el.append(box);
-      const ui: CardUi = { card, el, box, status: null, repeat: null, x: NaN, y: NaN, w: NaN };
+      const ui: CardUi = { card, el, box, status: null, repeat: null, again: null, x: NaN, y: NaN, w: NaN };
       this.uis.set(card.element, ui);
       this.byBox.set(box, ui);
       let same = this.byItem.get(card.listing.itemId);
@@ -149,6 +153,20 @@ export class CardOverlay {
     if (annotation) {
       if (!ui.status) ui.el.append((ui.status = this.doc.createElement('div')));
       render(<ListingStatus annotation={annotation} now={this.now()} />, ui.status);
+      // Already reported: not selectable again unless the user asks for it on this card.
+      const blocked = !this.state.selectable(listing.itemId);
+      if (ui.box.disabled !== blocked) ui.box.disabled = blocked;
+      if (!ui.again) {
+        ui.again = this.doc.createElement('button');
+        ui.again.type = 'button';
+        ui.again.className = 'again';
+        ui.again.dataset.testid = 'flag-again';
+        ui.again.dataset.itemId = listing.itemId;
+        ui.again.textContent = t('content_flag_again');
+        this.byAgain.set(ui.again, ui);
+        ui.el.append(ui.again);
+      }
+      if (ui.again.hidden !== !blocked) ui.again.hidden = !blocked;
     }
     // A repeat seller: requests for other listings of the same seller.
     const repeat = this.state.otherRequestsOfSeller(listing) > 0;

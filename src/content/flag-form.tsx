@@ -6,12 +6,17 @@ import { send } from '../shared/messaging.ts';
 import { t, uiLocale } from '../shared/i18n.ts';
 import { REASONS, reasonLabel } from './labels.ts';
 import { onTrusted } from './trusted.ts';
+import { newSubmitId, sendFlag } from './submit-flag.ts';
 
 type Context = ResponseOf<'flagContext'>;
 
+type Queued = Extract<ResponseOf<'flag'>, { ok: true }>;
+
 interface Props {
   listings: Listing[];
-  onQueued: (annotations: ItemAnnotation[]) => void;
+  /** Items the user chose to flag again although they already have a request. */
+  flagAgain?: string[];
+  onQueued: (annotations: ItemAnnotation[], answer: Queued) => void;
   onCancel: () => void;
   /**
    * Reads what the listings still lack (a seller the card does not show) before anything is
@@ -26,7 +31,7 @@ interface Props {
  * and it re-checks the values against what the worker offered, since page scripts can
  * change the fields of an open shadow root.
  */
-export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
+export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: Props) {
   const [ctx, setCtx] = useState<Context | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [reason, setReason] = useState<string>('counterfeit');
@@ -35,6 +40,8 @@ export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
   const [busy, setBusy] = useState(false);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One id per form: a resend after a lost answer, or a second click, is the same submit.
+  const [submitId] = useState(newSubmitId);
 
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -87,8 +94,8 @@ export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
       }
     }
     try {
-      const res = await send('flag', { listings: ready, reason: r.data, ipRightId, note });
-      if (res.ok) onQueued(res.annotations);
+      const res = await sendFlag({ listings: ready, reason: r.data, ipRightId, note, submitId, ...(flagAgain?.length ? { flagAgain } : {}) });
+      if (res.ok) onQueued(res.annotations, res);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
       setError(t('content_worker_unreachable'));

@@ -13,6 +13,7 @@ const REASON_LABELS: Record<Reason, MessageKey> = {
 };
 
 const STATE_LABELS: Record<string, MessageKey> = {
+  capturing: 'content_state_capturing',
   queued: 'content_state_queued',
   sending: 'content_state_sending',
   attention: 'content_state_attention',

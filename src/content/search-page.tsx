@@ -42,7 +42,9 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   shadow.append(toolbarRoot);
   // Cards the page data does not cover may lack the seller: it is read at flag time.
   const sellers = sellerCompleter(adapter, url, fetchPage);
-  render(<BatchToolbar state={state} visible={() => overlay.visibleListings()} complete={sellers.complete} />, toolbarRoot);
+  // "Select all visible" takes every card loaded so far, not only those on screen.
+  const loaded = () => [...cards.values()].filter((c) => c.element.isConnected).map((c) => c.listing);
+  render(<BatchToolbar state={state} loaded={loaded} complete={sellers.complete} />, toolbarRoot);
 
   const cards = new Map<Element, Card>();
   const batcher = lookupBatcher((p) => send('lookup', p), (res) => state.annotate(res.annotations, res.sellerCounts), signal, opts.lookupDebounceMs);
