@@ -34,6 +34,19 @@ function painted(win: Window): Promise<void> {
  * never another content script) and only well-formed messages.
  */
 export function startCaptureResponder(adapter: SiteAdapter, win: Window = window, signal?: AbortSignal): void {
+  const { listener, restore } = captureResponder(adapter, win);
+  browser.runtime.onMessage.addListener(listener as never);
+  signal?.addEventListener('abort', () => (browser.runtime.onMessage.removeListener(listener as never), restore()), { once: true });
+}
+
+export type CaptureListener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
+
+/**
+ * The responder's message listener (undefined for messages that are not its own) and the
+ * way to put our UI back. capture-gate.ts loads this module on the first capture message,
+ * so that marketplace pages do not load the schemas up front.
+ */
+export function captureResponder(adapter: SiteAdapter, win: Window = window): { listener: CaptureListener; restore: () => void } {
   const doc = win.document;
   let hidden: { host: HTMLElement; value: string; priority: string; timer: number } | null = null;
   let cards = new Map<string, Element>();
@@ -106,7 +119,7 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
     },
   };
 
-  const listener = (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  const listener: CaptureListener = (message, sender) => {
     // Only our worker: same extension, and not from a tab (another content script).
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     const envelope = TabEnvelope.safeParse(message);
@@ -120,6 +133,5 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
       throw err;
     });
   };
-  browser.runtime.onMessage.addListener(listener as never);
-  signal?.addEventListener('abort', () => (browser.runtime.onMessage.removeListener(listener as never), restoreUi()), { once: true });
+  return { listener, restore: restoreUi };
 }

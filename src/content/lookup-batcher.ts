@@ -1,6 +1,7 @@
 import type { RequestOf, ResponseOf, SellerRef } from '../shared/messages.ts';
-import { LOOKUP_MAX } from '../shared/messages.ts';
-import { itemKey, sellerKey, type Listing } from '../shared/model.ts';
+import type { Listing } from '../shared/model.ts';
+import { LOOKUP_MAX } from '../shared/wire.ts';
+import { itemKey, sellerKey } from '../shared/keys.ts';
 
 type Lookup = (payload: RequestOf<'lookup'>) => Promise<ResponseOf<'lookup'>>;
 

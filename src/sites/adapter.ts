@@ -24,6 +24,14 @@ export interface SiteAdapter {
   extractItem(doc: Document, url: URL): ListingInput | null;
   /** Search and shop pages. */
   extractCards?(root: ParentNode, url: URL): CardMatch[];
+  /**
+   * Search and shop pages in two steps, for the content script's hot path: the card elements
+   * under `root` (one query, cheap enough for the whole page, `root` included when it is a
+   * card), then one card's listing, read only when that card comes near the viewport; null
+   * while the card does not show enough. `extractCards` is the two together.
+   */
+  findCards?(root: ParentNode): Element[];
+  readCard?(card: Element, url: URL): ListingInput | null;
   /** The listing's URL without tracking parameters. */
   canonicalUrl(url: URL, itemId: string): string;
   /**

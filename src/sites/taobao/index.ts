@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
-import { extractCards } from './cards.ts';
+import { extractCards, findCards, readCard } from './cards.ts';
 import { extractItem } from './extract.ts';
 
 export const taobaoAdapter: SiteAdapter = {
@@ -10,6 +10,8 @@ export const taobaoAdapter: SiteAdapter = {
   pageKind,
   extractItem,
   extractCards,
+  findCards,
+  readCard,
   canonicalUrl,
   // Taobao search results carry Tmall items (their cards link to detail.tmall.com).
   alsoLists: ['tmall'],

@@ -1,7 +1,7 @@
-import { render } from 'preact';
-import { sellerKey, type Listing } from '../shared/model.ts';
+import type { Listing } from '../shared/model.ts';
+import { sellerKey } from '../shared/keys.ts';
 import { t } from '../shared/i18n.ts';
-import { ListingStatus } from './listing-status.tsx';
+import { writeCardStatus } from './card-status.ts';
 import type { Change, PageState } from './page-state.ts';
 
 export interface Card {
@@ -125,7 +125,6 @@ export class CardOverlay {
       if (element.isConnected) continue;
       this.uis.delete(element);
       this.byItem.get(ui.card.listing.itemId)?.delete(ui);
-      if (ui.status) render(null, ui.status);
       ui.el.remove();
       n++;
     }
@@ -148,7 +147,7 @@ export class CardOverlay {
     const annotation = this.state.annotations.get(listing.itemId);
     if (annotation) {
       if (!ui.status) ui.el.append((ui.status = this.doc.createElement('div')));
-      render(<ListingStatus annotation={annotation} now={this.now()} />, ui.status);
+      writeCardStatus(ui.status, annotation, this.now());
     }
     // A repeat seller: requests for other listings of the same seller.
     const repeat = this.state.otherRequestsOfSeller(listing) > 0;
@@ -179,7 +178,6 @@ export class CardOverlay {
   }
 
   destroy(): void {
-    for (const ui of this.uis.values()) if (ui.status) render(null, ui.status);
     this.uis.clear();
     this.byItem.clear();
     this.root.remove();
