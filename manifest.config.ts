@@ -1,25 +1,18 @@
 import { defineManifest } from '@crxjs/vite-plugin';
 import pkg from './package.json' with { type: 'json' };
+import type { SiteDefinition } from './src/sites/adapter.ts';
+import { sites } from './src/sites/definitions.ts';
 
-// Marketplace hosts, one list per site: the content script of a site runs only there,
-// and these are the only host permissions we hold. `*://` so that the end-to-end tests'
-// plain-http fixture server (real hostnames mapped to loopback) is matched too.
-export const SITE_MATCHES = {
-  taobao: ['*://item.taobao.com/*', '*://s.taobao.com/*', '*://world.taobao.com/*', '*://*.taobao.com/*'],
-  tmall: ['*://detail.tmall.com/*', '*://list.tmall.com/*', '*://*.tmall.com/*', '*://detail.tmall.hk/*'],
-  lazada: [
-    '*://www.lazada.com.my/*',
-    '*://www.lazada.sg/*',
-    '*://www.lazada.co.th/*',
-    '*://www.lazada.com.ph/*',
-    '*://www.lazada.co.id/*',
-    '*://www.lazada.vn/*',
-  ],
-  aliexpress: ['*://www.aliexpress.com/*', '*://*.aliexpress.com/*', '*://aliexpress.us/*', '*://www.aliexpress.us/*'],
-  alibaba1688: ['*://detail.1688.com/*', '*://s.1688.com/*', '*://m.1688.com/*'],
-} as const;
-
-const allHosts = Object.values(SITE_MATCHES).flat();
+// One content script per site, on that site's match patterns only; the host permissions are
+// exactly those patterns. Both come from the sites' pure definitions (src/sites/*/site.ts).
+const allHosts = [...new Set(sites.flatMap((s) => s.matches))];
+const ENTRY: Record<SiteDefinition['id'], string> = {
+  taobao: 'src/content/entries/taobao.ts',
+  tmall: 'src/content/entries/tmall.ts',
+  lazada: 'src/content/entries/lazada.ts',
+  aliexpress: 'src/content/entries/aliexpress.ts',
+  '1688': 'src/content/entries/alibaba1688.ts',
+};
 
 export default defineManifest({
   manifest_version: 3,
@@ -38,7 +31,7 @@ export default defineManifest({
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
   // activeTab: the keyboard command grants a capture of that one tab without <all_urls>.
-  permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab'],
+  permissions: ['unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab'],
   host_permissions: allHosts,
   // Chrome captures a screenshot only with <all_urls> (or an activeTab grant): the options
   // page asks for it, with the reason, instead of the extension demanding it at install.
@@ -46,11 +39,5 @@ export default defineManifest({
   commands: {
     'flag-listing': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_flag__' },
   },
-  content_scripts: [
-    { matches: [...SITE_MATCHES.taobao], js: ['src/content/entries/taobao.ts'], run_at: 'document_idle' },
-    { matches: [...SITE_MATCHES.tmall], js: ['src/content/entries/tmall.ts'], run_at: 'document_idle' },
-    { matches: [...SITE_MATCHES.lazada], js: ['src/content/entries/lazada.ts'], run_at: 'document_idle' },
-    { matches: [...SITE_MATCHES.aliexpress], js: ['src/content/entries/aliexpress.ts'], run_at: 'document_idle' },
-    { matches: [...SITE_MATCHES.alibaba1688], js: ['src/content/entries/alibaba1688.ts'], run_at: 'document_idle' },
-  ],
+  content_scripts: sites.map((s) => ({ matches: [...s.matches], js: [ENTRY[s.id]], run_at: 'document_idle' as const })),
 });

@@ -128,4 +128,16 @@ describe('/__sandbox/ over HTTP', () => {
     expect((await control('/cases/TD-2026-000404/status', 'POST', { status: 'rejected' })).status).toBe(404);
     expect((await control('/reviewer/tick', 'POST')).status).toBe(200);
   });
+
+  it('loses a stored evidence file on request: HEAD then says 404 and a submission naming it evidence_missing', async () => {
+    const sha = await kit.upload('screenshot bytes');
+    expect((await kit.call(`/v1/evidence/${sha}`, { method: 'HEAD' })).status).toBe(200);
+    expect((await control(`/evidence/${sha}`, 'DELETE')).status).toBe(200);
+    expect((await kit.call(`/v1/evidence/${sha}`, { method: 'HEAD' })).status).toBe(404);
+    expect((await control(`/evidence/${sha}`, 'DELETE')).status).toBe(404);
+    const res = (await (await kit.submit({ requests: [submission({ evidence: [{ sha256: sha, kind: 'screenshot', mediaType: 'image/png', bytes: 16, capturedAt: '2026-11-24T01:59:57.000Z' }] })] })).json()) as {
+      results: Array<{ outcome: string; error?: { code: string } }>;
+    };
+    expect(res.results[0]).toMatchObject({ outcome: 'rejected', error: { code: 'evidence_missing' } });
+  });
 });

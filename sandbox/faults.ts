@@ -73,15 +73,19 @@ export class FaultController {
     return this.queue.map((q) => q.fault);
   }
 
-  /** The fault for this call, if any; consumes one use of it. */
-  take(method: string, path: string): Fault | null {
-    const i = this.queue.findIndex((q) => matches(q.fault, method, path));
+  /**
+   * The fault for this call, if any; consumes one use of it. `explicit`: only faults whose
+   * pathPrefix names this path (the TSA is hit only by faults aimed at it, never by one meant
+   * for the next API call).
+   */
+  take(method: string, path: string, explicit = false): Fault | null {
+    const i = this.queue.findIndex((q) => matches(q.fault, method, path) && (!explicit || Boolean(q.fault.match?.pathPrefix)));
     const hit = this.queue[i];
     if (hit) {
       if (--hit.left <= 0) this.queue.splice(i, 1);
       return hit.fault;
     }
-    if (!this.random) return null;
+    if (!this.random || explicit) return null;
     const { opts, next } = this.random;
     if (next() >= opts.rate) return null;
     const pick = opts.kinds[Math.floor(next() * opts.kinds.length)]!;

@@ -8,6 +8,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A string or bytes are sent as is; anything else is JSON-encoded. */
   body?: unknown;
+  /** Send no CORS headers (the TSA: public ones send none, hence the extension's host permission). */
+  noCors?: boolean;
 }
 
 export const CORS_HEADERS: Record<string, string> = {
@@ -50,7 +52,7 @@ export function encodeBody(reply: Reply): { bytes: Buffer | null; contentType: s
 
 export function send(res: ServerResponse, reply: Reply, headOnly: boolean): void {
   const { bytes, contentType } = encodeBody(reply);
-  const headers: Record<string, string> = { ...CORS_HEADERS };
+  const headers: Record<string, string> = reply.noCors ? {} : { ...CORS_HEADERS };
   if (contentType) headers['Content-Type'] = contentType;
   Object.assign(headers, reply.headers);
   if (bytes) headers['Content-Length'] = String(bytes.length);

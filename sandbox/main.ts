@@ -54,6 +54,7 @@ Alliance takedown API sandbox
   demo token   ${DEMO_TOKEN}   (${DEMO_MEMBER.memberName})
   other token  ${OTHER_TOKEN}   (a second member: its rights are unknown_ip_right for the demo token)${extraTokens.length ? `\n  extra tokens ${extraTokens.join(', ')}` : ''}
   data dir     ${sandbox.dataDir}
+  TSA          ${sandbox.tsaUrl}   (RFC 3161; root certificate ${await sandbox.tsaRootPath()})
   controls     ${values['test-controls'] || env.SANDBOX_TEST_CONTROLS === '1' ? `on (${sandbox.url}/__sandbox/)` : 'off'}
 `);
 

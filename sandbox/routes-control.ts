@@ -28,6 +28,7 @@ export interface ControlDeps {
   setCaseStatus: (caseId: string, status: string, extra?: StatusExtra) => CaseWire | undefined;
   reviewerTick: () => string[];
   markListingUnavailable: (marketplace: Marketplace, itemId: string) => void;
+  loseEvidence: (sha256: string) => boolean;
 }
 
 const FaultsBody = z.union([
@@ -42,6 +43,7 @@ const StatusBody = z.object({
 });
 const UnavailableBody = z.object({ marketplace: Marketplace, itemId: z.string().min(1) });
 const STATUS_PATH = /^\/__sandbox\/cases\/([^/]+)\/status$/;
+const EVIDENCE_PATH = /^\/__sandbox\/evidence\/([0-9a-f]{64})$/;
 
 async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
   const body = await readBody(req, 1024 * 1024);
@@ -80,6 +82,8 @@ export async function handleControl(req: IncomingMessage, url: URL, deps: Contro
     const c = deps.setCaseStatus(decodeURIComponent(st[1]!), status, extra);
     return c ? json(200, c) : notFound('No such case.');
   }
+  const ev = EVIDENCE_PATH.exec(path);
+  if (ev && method === 'DELETE') return deps.loseEvidence(ev[1]!) ? json(200, { sha256: ev[1] }) : notFound('No such evidence.');
   if (path === '/__sandbox/reviewer/tick' && method === 'POST') return json(200, { changed: deps.reviewerTick() });
   if (path === '/__sandbox/listings/unavailable' && method === 'POST') {
     const b = await jsonBody(req, UnavailableBody);

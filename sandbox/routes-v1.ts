@@ -1,4 +1,4 @@
-// The /v1 API of shared/spec/alliance-api.md: auth, rate limit, then the five routes.
+// The /v1 API of shared/spec/alliance-api.md: auth, rate limit, then the routes.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { MAX_EVIDENCE_BYTES, MAX_JSON_BYTES, Sha256Hex } from '../src/shared/api/schemas.ts';
@@ -10,6 +10,7 @@ import type { Reply } from './http-util.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { Store } from './store.ts';
 import { submitTakedowns } from './takedowns.ts';
+import { respondToCase } from './responses.ts';
 
 export interface V1Deps {
   store: Store;
@@ -22,6 +23,7 @@ export interface V1Deps {
 
 const EVIDENCE_PATH = /^\/v1\/evidence\/([^/]*)$/;
 const WITHDRAW_PATH = /^\/v1\/takedowns\/([^/]+)\/withdraw$/;
+const RESPONSES_PATH = /^\/v1\/takedowns\/([^/]+)\/responses$/;
 
 function safeDecode(s: string): string {
   try { return decodeURIComponent(s); } catch { return s; }
@@ -32,7 +34,7 @@ const tooLarge = (limit: number) =>
 
 /** The success status of a route, for faults that fake a success ("wrong shape"). */
 export function okStatusFor(method: string, path: string): number {
-  return method === 'POST' && path === '/v1/takedowns' ? 202 : 200;
+  return method === 'POST' && (path === '/v1/takedowns' || RESPONSES_PATH.test(path)) ? 202 : 200;
 }
 
 async function evidence(req: IncomingMessage, sha: string, deps: V1Deps): Promise<Reply> {
@@ -85,6 +87,18 @@ async function routes(req: IncomingMessage, url: URL, member: MemberConfig, deps
     const body = await readBody(req, MAX_JSON_BYTES); // ignored, but read so the socket stays usable
     if (!body.ok) return tooLarge(MAX_JSON_BYTES);
     const r = withdrawCase(state, member.memberId, safeDecode(wd[1]!), deps.now());
+    if (r.changed) deps.persist();
+    return r.reply;
+  }
+  const rs = RESPONSES_PATH.exec(path);
+  if (rs && method === 'POST') {
+    const body = await readBody(req, MAX_JSON_BYTES);
+    if (!body.ok) return tooLarge(MAX_JSON_BYTES);
+    const r = respondToCase(state, {
+      member, caseId: safeDecode(rs[1]!), now: deps.now(), rawBody: body.bytes,
+      idempotencyKey: headerValue(req, 'idempotency-key'),
+      hasEvidence: (sha) => deps.store.hasEvidence(sha),
+    });
     if (r.changed) deps.persist();
     return r.reply;
   }

@@ -14,7 +14,7 @@ import { demoTokens } from './demo.ts';
 import type { MemberConfig } from './demo.ts';
 import { FaultController, faultReply } from './faults.ts';
 import type { Fault } from './faults.ts';
-import { apiError, headerValue, notFound, preflight, send } from './http-util.ts';
+import { apiError, headerValue, notFound, preflight, readBody, send } from './http-util.ts';
 import type { Reply } from './http-util.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { reviewerTick } from './reviewer.ts';
@@ -23,6 +23,7 @@ import { handleControl } from './routes-control.ts';
 import type { CallRecord } from './routes-control.ts';
 import { handleV1, okStatusFor } from './routes-v1.ts';
 import { Store } from './store.ts';
+import { sandboxTsa, TSA_PATH, TSA_QUERY_TYPE, TSA_REPLY_TYPE } from './tsa.ts';
 import type { CaseWire, StoredCase, StoredEvidence } from './store.ts';
 
 export type { CallRecord } from './routes-control.ts';
@@ -55,6 +56,9 @@ export interface Sandbox {
   close(): Promise<void>;
   calls: CallRecord[];
   faults: FaultController;
+  /** The sandbox's timestamp authority: POST ${url}/tsa; its root certificate file. */
+  tsaUrl: string;
+  tsaRootPath(): Promise<string>;
   listCases(): StoredCase[];
   getCase(caseId: string): StoredCase | undefined;
   setCaseStatus(caseId: string, status: string, extra?: StatusExtra): CaseWire | undefined;
@@ -63,6 +67,8 @@ export interface Sandbox {
   reviewerTick(): string[];
   /** Makes later submissions of this listing answer listing_unavailable. */
   markListingUnavailable(marketplace: Marketplace, itemId: string): void;
+  /** The service loses a stored evidence file: later HEADs answer 404 and submissions naming it evidence_missing. */
+  loseEvidence(sha256: string): boolean;
 }
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -77,6 +83,18 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const testControls = options.testControls ?? false;
   const persist = () => store.save();
   const sockets = new Set<Socket>();
+  const tsa = sandboxTsa(dataDir);
+
+  async function tsaReply(req: IncomingMessage): Promise<Reply> {
+    const type = headerValue(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+    if (req.method !== 'POST' || type !== TSA_QUERY_TYPE) {
+      return { status: 400, body: 'POST an RFC 3161 TimeStampReq as application/timestamp-query.\n', headers: { 'Content-Type': 'text/plain' }, noCors: true };
+    }
+    const body = await readBody(req, 64 * 1024);
+    const answer = body.ok ? await tsa.reply(body.bytes) : null;
+    if (!answer) return { status: 400, body: 'Not a TimeStampReq.\n', headers: { 'Content-Type': 'text/plain' }, noCors: true };
+    return { status: 200, body: answer, headers: { 'Content-Type': TSA_REPLY_TYPE }, noCors: true };
+  }
 
   const sandboxApi = {
     listCases: () => Object.values(store.state.cases),
@@ -98,6 +116,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!store.state.unavailableListings.includes(key)) store.state.unavailableListings.push(key);
       persist();
     },
+    loseEvidence: (sha256: string) => store.deleteEvidence(sha256),
   };
 
   function record(req: IncomingMessage, url: URL, status: number, fault?: Fault): void {
@@ -119,6 +138,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
 
   async function dispatch(req: IncomingMessage, url: URL): Promise<{ reply: Reply | null; fault?: Fault }> {
     const method = req.method ?? 'GET';
+    // Public TSAs answer no CORS preflight: neither does ours.
+    if (url.pathname === TSA_PATH) {
+      const fault = testControls ? faults.take(method, url.pathname, true) : null;
+      if (fault && dropAnswer(fault, req)) return { reply: null, fault };
+      if (fault) return { reply: { ...faultReply(fault, 200), noCors: true }, fault };
+      return { reply: await tsaReply(req) };
+    }
     if (method === 'OPTIONS') return { reply: preflight(req) };
     if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/')) {
       return { reply: testControls ? await handleControl(req, url, { ...sandboxApi, faults, calls }) : notFound() };
@@ -170,6 +196,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dataDir,
     calls,
     faults,
+    tsaUrl: `http://${urlHost}:${port}${TSA_PATH}`,
+    tsaRootPath: () => tsa.rootPath(),
     ...sandboxApi,
     evidence(sha256) {
       const info = store.evidenceInfo(sha256);

@@ -5,7 +5,7 @@
 // written last: the sidecar's presence is what "the service holds it" means.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Marketplace, Resolution, TakedownSubmission } from '../src/shared/api/schemas.ts';
+import type { Marketplace, Resolution, ResponseBody, TakedownSubmission } from '../src/shared/api/schemas.ts';
 
 /** A case as the API shows it (every optional field present, null when unset). */
 export interface CaseWire {
@@ -29,6 +29,14 @@ export interface StoredCase extends CaseWire {
   submission: TakedownSubmission;
   /** The reviewer decides once per takedown whether the seller objects. */
   counterNoticeRolled?: boolean;
+  /** The member's answers (POST …/responses), each recorded once by responseId. */
+  responses?: StoredResponse[];
+}
+
+export interface StoredResponse extends ResponseBody {
+  receivedAt: string;
+  /** The status the answer was given to: needs_info or counter_notice. */
+  answeredStatus: string;
 }
 
 export interface IdempotencyRecord {
@@ -104,6 +112,14 @@ export class Store {
     writeAtomic(path.join(this.evidenceDir, sha256), bytes);
     writeAtomic(path.join(this.evidenceDir, `${sha256}.json`), JSON.stringify(info));
     return { info, created: true };
+  }
+
+  /** Forgets a stored file (what a service losing it looks like to clients); false when absent. */
+  deleteEvidence(sha256: string): boolean {
+    if (!this.hasEvidence(sha256)) return false;
+    fs.rmSync(path.join(this.evidenceDir, `${sha256}.json`));
+    fs.rmSync(path.join(this.evidenceDir, sha256), { force: true });
+    return true;
   }
 
   evidenceBytes(sha256: string): Buffer | undefined {

@@ -3,6 +3,7 @@ import { listRequests } from '../shared/db/requests.ts';
 import { getPause } from '../shared/db/kv.ts';
 import { t } from '../shared/i18n.ts';
 import type { CaseChange } from './sync/apply-cases.ts';
+import { ext } from '../shared/browser.ts';
 
 const NEEDS_USER = new Set(['attention', 'needs_info', 'counter_notice']);
 
@@ -14,8 +15,8 @@ export function attentionCount(records: TakedownRecord[], paused: boolean): numb
 export async function refreshBadge(): Promise<void> {
   const [records, pause] = await Promise.all([listRequests(), getPause()]);
   const n = attentionCount(records, pause !== null);
-  await chrome.action.setBadgeText({ text: n > 0 ? String(Math.min(n, 999)) : '' });
-  await chrome.action.setBadgeBackgroundColor({ color: '#c62828' });
+  await ext.action.setBadgeText({ text: n > 0 ? String(Math.min(n, 999)) : '' });
+  await ext.action.setBadgeBackgroundColor({ color: '#c62828' });
 }
 
 export async function notifyChanges(changes: CaseChange[]): Promise<void> {
@@ -25,9 +26,9 @@ export async function notifyChanges(changes: CaseChange[]): Promise<void> {
     const message = [record.listing.title, record.resolution?.message ?? '', record.respondBy ? t('notify_respond_by', new Date(record.respondBy).toLocaleString()) : '']
       .filter(Boolean)
       .join('\n');
-    await chrome.notifications.create(`case:${record.caseId}:${record.caseStatus}`, {
+    await ext.notifications.create(`case:${record.caseId}:${record.caseStatus}`, {
       type: 'basic',
-      iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
+      iconUrl: ext.runtime.getURL('icons/icon-128.png'),
       title,
       message: message.slice(0, 400),
       priority: 1,

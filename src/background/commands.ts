@@ -1,4 +1,5 @@
 import { askTab } from './capture/tab-link.ts';
+import { ext } from '../shared/browser.ts';
 
 export const FLAG_COMMAND = 'flag-listing';
 
@@ -8,7 +9,7 @@ export const FLAG_COMMAND = 'flag-listing';
  */
 export async function onCommand(command: string, tab?: chrome.tabs.Tab): Promise<boolean> {
   if (command !== FLAG_COMMAND) return false;
-  const id = tab?.id ?? (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  const id = tab?.id ?? (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (id === undefined) return false;
   // A tab without our content script (not a marketplace page) has nothing to open.
   const answer = await askTab(id, 'openFlagForm', {}).catch(() => null);

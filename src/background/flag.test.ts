@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { flag } from './flag.ts';
 import { db } from '../shared/db/open.ts';
 import { saveSettings } from '../shared/db/kv.ts';
-import type { CaptureManifest } from './capture/manifest.ts';
+import type { CaptureManifest } from '../evidence/format.ts';
 import { pngSize } from './capture/png.ts';
 import { fakePage } from './capture/fake-page.test-kit.ts';
 import type { StitchPart } from './capture/stitch.ts';

@@ -1,12 +1,15 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from '../shared/browser.ts';
 import { getSettings, setPause } from '../shared/db/kv.ts';
 import type { Handlers } from './router.ts';
 import { flag } from './flag.ts';
 import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
+import { runStamps, stampThenSend } from './stamp/run.ts';
+import { queueAnswer } from './answers.ts';
+import { captureListingPage } from './capture/listing-page.ts';
 
-function tabOf(sender: Runtime.MessageSender) {
+function tabOf(sender: Sender) {
   const tab = sender.tab;
   if (!tab?.id || tab.windowId === undefined || !tab.url) throw new Error('Refused: no tab.');
   return { id: tab.id, windowId: tab.windowId, url: tab.url, title: tab.title ?? '' };
@@ -16,7 +19,7 @@ export const handlers: Handlers = {
   // Page URL and tab come from the browser (sender.tab), never from the message body.
   flag: async (payload, sender) => {
     const answer = await flag(payload, { tab: tabOf(sender), now: () => new Date(), newId: () => crypto.randomUUID() });
-    if (answer.ok) void kick();
+    if (answer.ok) void stampThenSend(() => kick());
     return answer;
   },
   lookup: (payload) => lookup(payload),
@@ -31,12 +34,15 @@ export const handlers: Handlers = {
   },
   sendNow: async () => {
     void kick({ now: true });
+    void runStamps({ now: true });
     return { ok: true as const };
   },
   settingsChanged: async () => {
     // New settings may fix what paused the queue (a refused token): try again at once.
     await setPause(null);
     void kick().then(poll);
+    // A TSA may just have been added or fixed.
+    void runStamps({ now: true });
     return { ok: true as const };
   },
   resendRequest: async (payload) => {
@@ -46,4 +52,9 @@ export const handlers: Handlers = {
   },
   discardRequest: (payload) => discard(payload),
   withdrawCase: (payload) => withdraw(payload, new Date()),
+  respondToCase: async (payload) => {
+    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID(), capturePage: captureListingPage });
+    if (answer.ok) void kick();
+    return answer;
+  },
 };

@@ -1,26 +1,31 @@
 // The service worker's entry: it only wires. Every listener is registered synchronously at
 // the top level, because a listener added after an await misses the event that woke us.
 import '../shared/zod.ts';
-import browser from 'webextension-polyfill';
 import { createRouter } from './router.ts';
 import { handlers } from './handlers.ts';
 import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
 import { onCommand } from './commands.ts';
 import { onInstalled } from './first-run.ts';
+import { runStamps, STAMP_ALARM } from './stamp/run.ts';
+import { ext, onMessage } from '../shared/browser.ts';
 
-browser.runtime.onMessage.addListener(createRouter(handlers, chrome.runtime.id, chrome.runtime.getURL('')) as never);
+onMessage(createRouter(handlers, ext.runtime.id, ext.runtime.getURL('')));
 
-chrome.alarms.onAlarm.addListener((alarm) => {
+ext.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARMS.poll) void poll();
   else if (alarm.name.startsWith(ALARMS.outbox)) void kick();
+  else if (alarm.name === STAMP_ALARM) void runStamps();
 });
 
-chrome.runtime.onInstalled.addListener(() => void ensureAlarms());
-chrome.runtime.onInstalled.addListener((details) => void onInstalled(details));
-chrome.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
-chrome.runtime.onStartup.addListener(() => void ensureAlarms());
+ext.runtime.onInstalled.addListener(() => void ensureAlarms());
+ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
+ext.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+ext.runtime.onStartup.addListener(() => void ensureAlarms());
 // Back online: what waited for the network goes now, not after its backoff.
-self.addEventListener('online', () => void kick({ now: true }));
+self.addEventListener('online', () => {
+  void kick({ now: true });
+  void runStamps({ now: true });
+});
 
 // Any wake (install, update, browser start, an event): make sure alarms exist, ask for
 // persistent storage so queued evidence is not evicted, and send whatever is waiting.
@@ -28,3 +33,4 @@ startLivenessResponder();
 void ensureAlarms();
 void navigator.storage?.persist?.().catch(() => false);
 void kick();
+void runStamps();

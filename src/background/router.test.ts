@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from '../shared/browser.ts';
 import { createRouter, type Handlers } from './router.ts';
 import { NS } from '../shared/messages.ts';
 
 const ID = 'ourextensionid';
 const ORIGIN = `chrome-extension://${ID}/`;
-const contentSender: Runtime.MessageSender = { id: ID, url: 'https://item.taobao.com/item.htm?id=1', tab: { id: 7, windowId: 1, url: 'https://item.taobao.com/item.htm?id=1', index: 0, highlighted: true, active: true, pinned: false, incognito: false }, frameId: 0 };
-const pageSender: Runtime.MessageSender = { id: ID, url: `${ORIGIN}src/popup/index.html` };
+const contentSender: Sender = { id: ID, url: 'https://item.taobao.com/item.htm?id=1', tab: { id: 7, windowId: 1, url: 'https://item.taobao.com/item.htm?id=1' }, frameId: 0 };
+const pageSender: Sender = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 
 function setup() {
   const handlers = {
@@ -18,6 +18,7 @@ function setup() {
     resendRequest: vi.fn(async () => ({ ok: true as const })),
     discardRequest: vi.fn(async () => ({ ok: true as const })),
     withdrawCase: vi.fn(async () => ({ ok: true as const })),
+    respondToCase: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };
 }

@@ -1,10 +1,10 @@
-import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from '../shared/browser.ts';
 import { Envelope, Messages, type MessageName } from '../shared/messages.ts';
 
 export type Origin = 'content' | 'page';
 
 /** Who sent a message: our own extension page, our content script in a tab, or no one we trust. */
-export function originOf(sender: Runtime.MessageSender, extensionId: string, extensionOrigin: string): Origin | null {
+export function originOf(sender: Sender, extensionId: string, extensionOrigin: string): Origin | null {
   if (sender.id !== extensionId) return null;
   if (sender.url?.startsWith(extensionOrigin)) return 'page';
   // Content scripts run in the top frame only; a message from a subframe is not ours to act on.
@@ -13,7 +13,7 @@ export function originOf(sender: Runtime.MessageSender, extensionId: string, ext
 }
 
 export type Handlers = {
-  [K in MessageName]: (payload: import('../shared/zod.ts').z.infer<(typeof Messages)[K]['request']>, sender: Runtime.MessageSender) => Promise<import('../shared/zod.ts').z.infer<(typeof Messages)[K]['response']>>;
+  [K in MessageName]: (payload: import('../shared/zod.ts').z.infer<(typeof Messages)[K]['request']>, sender: Sender) => Promise<import('../shared/zod.ts').z.infer<(typeof Messages)[K]['response']>>;
 };
 
 /**
@@ -22,7 +22,7 @@ export type Handlers = {
  * shape and sender before a handler sees them.
  */
 export function createRouter(handlers: Handlers, extensionId: string, extensionOrigin: string) {
-  return (message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined => {
+  return (message: unknown, sender: Sender): Promise<unknown> | undefined => {
     const envelope = Envelope.safeParse(message);
     if (!envelope.success || !Object.hasOwn(Messages, envelope.data.type)) return undefined;
     const type = envelope.data.type as MessageName;
@@ -33,7 +33,7 @@ export function createRouter(handlers: Handlers, extensionId: string, extensionO
     }
     const payload = spec.request.safeParse(envelope.data.payload);
     if (!payload.success) return Promise.reject(new Error(`Refused: malformed ${type} message.`));
-    const handler = handlers[type] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>;
+    const handler = handlers[type] as (p: unknown, s: Sender) => Promise<unknown>;
     return handler(payload.data, sender).then((answer) => spec.response.parse(answer));
   };
 }

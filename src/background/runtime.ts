@@ -3,7 +3,9 @@ import { nextDueAt } from './outbox/plan.ts';
 import { allRequests, earliestBatchRetry, makeAllDue } from './outbox/store.ts';
 import { answerPings } from './outbox/liveness.ts';
 import { pollCases } from './sync/poll.ts';
+import { drainAnswers, nextAnswerDue } from './answers.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
+import { ext } from '../shared/browser.ts';
 
 export const ALARMS = { outbox: 'outbox', poll: 'poll' } as const;
 const POLL_MINUTES = 1;
@@ -18,8 +20,8 @@ export function startLivenessResponder(): void {
 
 /** The periodic alarms, re-created at every worker start: Chrome may drop them on restart or update. */
 export async function ensureAlarms(): Promise<void> {
-  if (!(await chrome.alarms.get(ALARMS.poll))) await chrome.alarms.create(ALARMS.poll, { periodInMinutes: POLL_MINUTES });
-  if (!(await chrome.alarms.get(ALARMS.outbox))) await chrome.alarms.create(ALARMS.outbox, { periodInMinutes: 1 });
+  if (!(await ext.alarms.get(ALARMS.poll))) await ext.alarms.create(ALARMS.poll, { periodInMinutes: POLL_MINUTES });
+  if (!(await ext.alarms.get(ALARMS.outbox))) await ext.alarms.create(ALARMS.outbox, { periodInMinutes: 1 });
 }
 
 let running: Promise<void> | null = null;
@@ -40,7 +42,7 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
     // A watchdog, kept a few seconds ahead for as long as a drain runs: if Chrome kills this
     // worker mid-send (even inside one slow call), the alarm wakes the next one, which takes
     // over the lease and resends the stored batch.
-    const beforeBatch = () => chrome.alarms.create(RETRY_ALARM, { when: Date.now() + WATCHDOG_MS });
+    const beforeBatch = () => ext.alarms.create(RETRY_ALARM, { when: Date.now() + WATCHDOG_MS });
     const watchdog = setInterval(() => void beforeBatch(), WATCHDOG_MS / 2);
     try {
       do {
@@ -48,6 +50,7 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
         await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
           console.error('outbox drain failed', err),
         );
+        await drainAnswers({ now: () => new Date(), owner, random: Math.random }).catch((err) => console.error('answer drain failed', err));
       } while (again);
     } finally {
       clearInterval(watchdog);
@@ -65,12 +68,12 @@ const WATCHDOG_MS = 5_000;
 
 /** Wakes the worker when the next retry is due (a packed extension's alarms fire at most every 30 s). */
 async function scheduleWake(): Promise<void> {
-  const due = [nextDueAt(await allRequests()), await earliestBatchRetry()].filter((t): t is number => t !== null);
+  const due = [nextDueAt(await allRequests()), await earliestBatchRetry(), await nextAnswerDue()].filter((t): t is number => t !== null);
   if (due.length === 0) {
-    await chrome.alarms.clear(RETRY_ALARM);
+    await ext.alarms.clear(RETRY_ALARM);
     return;
   }
-  await chrome.alarms.create(RETRY_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
+  await ext.alarms.create(RETRY_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
 }
 
 export async function poll(): Promise<void> {

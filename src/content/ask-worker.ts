@@ -1,4 +1,5 @@
 import type { MessageName, RequestOf, ResponseOf } from '../shared/messages.ts';
+import { sendToRuntime } from '../shared/browser.ts';
 import { NS } from '../shared/wire.ts';
 
 /**
@@ -8,7 +9,7 @@ import { NS } from '../shared/wire.ts';
  * Callers read answers defensively (see search-page's lookup).
  */
 export async function askWorker<K extends MessageName>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
-  const answer: unknown = await chrome.runtime.sendMessage({ ns: NS, type, payload });
+  const answer = await sendToRuntime({ ns: NS, type, payload });
   if (answer === undefined || answer === null) throw new Error(`No answer to ${type}`);
   return answer as ResponseOf<K>;
 }

@@ -1,4 +1,5 @@
 import type { SiteAdapter } from '../sites/adapter.ts';
+import { ext, onMessage } from '../shared/browser.ts';
 import { TAB_NS } from '../shared/wire.ts';
 import type { CaptureListener } from './capture-responder.ts';
 
@@ -9,25 +10,11 @@ import type { CaptureListener } from './capture-responder.ts';
  */
 export function listenForCapture(adapter: SiteAdapter, win: Window, signal?: AbortSignal): void {
   let responder: Promise<{ listener: CaptureListener; restore: () => void }> | null = null;
-  const listener = (message: unknown, sender: chrome.runtime.MessageSender, sendResponse: (answer?: unknown) => void): boolean => {
-    if (sender.id !== chrome.runtime.id || sender.tab) return false;
-    if (typeof message !== 'object' || message === null || (message as { ns?: unknown }).ns !== TAB_NS) return false;
+  const stop = onMessage((message, sender) => {
+    if (sender.id !== ext.runtime.id || sender.tab) return undefined;
+    if (typeof message !== 'object' || message === null || (message as { ns?: unknown }).ns !== TAB_NS) return undefined;
     responder ??= import('./capture-responder.ts').then((m) => m.captureResponder(adapter, win));
-    responder
-      .then(({ listener: answer }) => answer(message, sender as never))
-      .then(
-        (answer) => sendResponse(answer),
-        (err: unknown) => sendResponse({ error: String(err) }),
-      );
-    return true; // answers asynchronously
-  };
-  chrome.runtime.onMessage.addListener(listener);
-  signal?.addEventListener(
-    'abort',
-    () => {
-      chrome.runtime.onMessage.removeListener(listener);
-      void responder?.then((r) => r.restore());
-    },
-    { once: true },
-  );
+    return responder.then(({ listener }) => listener(message, sender));
+  });
+  signal?.addEventListener('abort', () => (stop(), void responder?.then((r) => r.restore())), { once: true });
 }

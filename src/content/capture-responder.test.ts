@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAB_NS } from '../shared/messages.ts';
+import { unwrapAnswer } from '../shared/browser.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { HOST_TAG, mount } from './mount.ts';
 import { onFlagFormRequest, startCaptureResponder } from './capture-responder.ts';
@@ -46,10 +47,12 @@ const adapter = {
   extractCards: (root: ParentNode) => [...root.querySelectorAll<HTMLElement>('.card')].map((element) => ({ element, listing: { itemId: element.dataset.id! } })),
 } as unknown as SiteAdapter;
 
-/** What our listener answers (undefined: it ignored the message). */
+/** What our listener answers (undefined: it ignored the message, so another listener may answer). */
 function deliver(message: unknown, sender: object = WORKER): Promise<any> | undefined {
-  const answers = (chrome as unknown as FakeChrome).runtime.onMessage.fire(message, sender, () => undefined) as unknown[];
-  return answers.find((a) => a !== undefined) as Promise<any> | undefined;
+  let answered!: (answer: unknown) => void;
+  const answer = new Promise((resolve) => (answered = resolve));
+  const kept = (chrome as unknown as FakeChrome).runtime.onMessage.fire(message, sender, answered) as unknown[];
+  return kept.includes(true) ? answer.then(unwrapAnswer) : undefined;
 }
 const ask = (type: string, payload: unknown) => ({ ns: TAB_NS, type, payload });
 

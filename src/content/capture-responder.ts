@@ -1,5 +1,4 @@
-import browser from 'webextension-polyfill';
-import type { Runtime } from 'webextension-polyfill';
+import { ext, onMessage, type MessageHandler } from '../shared/browser.ts';
 import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type TabRequestOf, type TabResponseOf } from '../shared/messages.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { HOST_TAG } from './mount.ts';
@@ -35,11 +34,11 @@ function painted(win: Window): Promise<void> {
  */
 export function startCaptureResponder(adapter: SiteAdapter, win: Window = window, signal?: AbortSignal): void {
   const { listener, restore } = captureResponder(adapter, win);
-  browser.runtime.onMessage.addListener(listener as never);
-  signal?.addEventListener('abort', () => (browser.runtime.onMessage.removeListener(listener as never), restore()), { once: true });
+  const stopListening = onMessage(listener);
+  signal?.addEventListener('abort', () => (stopListening(), restore()), { once: true });
 }
 
-export type CaptureListener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined;
+export type CaptureListener = MessageHandler;
 
 /**
  * The responder's message listener (undefined for messages that are not its own) and the
@@ -121,7 +120,7 @@ export function captureResponder(adapter: SiteAdapter, win: Window = window): { 
 
   const listener: CaptureListener = (message, sender) => {
     // Only our worker: same extension, and not from a tab (another content script).
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+    if (sender.id !== ext.runtime.id || sender.tab) return undefined;
     const envelope = TabEnvelope.safeParse(message);
     if (!envelope.success || !Object.hasOwn(TabMessages, envelope.data.type)) return undefined;
     const type = envelope.data.type as TabMessageName;

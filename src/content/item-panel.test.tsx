@@ -158,10 +158,22 @@ describe('item panel', () => {
     expect(status.textContent).toContain('5 h 12 min left');
   });
 
-  it('shows an unknown state as sent, and no SLA once resolved', async () => {
+  it('shows a state it has no label for as the service sent it, never as another state', async () => {
     fakeWorker({
       lookup: () => ({
-        annotations: [{ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c9', state: 'taken_down', slaDueAt: '2026-03-01T00:00:00.000Z', caseId: 'TD-1' }],
+        annotations: [{ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c9', state: 'escalated_to_court', slaDueAt: null, caseId: 'TD-1' }],
+        sellerCounts: {},
+      }),
+    });
+    const { q } = await show();
+    expect(q('listing-status')!.getAttribute('data-state')).toBe('escalated_to_court');
+    expect(q('listing-status')!.querySelector('.state')!.textContent).toBe('escalated_to_court');
+  });
+
+  it('shows no SLA once the case is resolved', async () => {
+    fakeWorker({
+      lookup: () => ({
+        annotations: [{ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c9', state: 'taken_down', slaDueAt: '2026-03-04T00:00:00.000Z', caseId: 'TD-1' }],
         sellerCounts: {},
       }),
     });

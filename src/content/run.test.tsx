@@ -29,7 +29,9 @@ let ready = true;
 let reads = 0;
 const stub: SiteAdapter = {
   id: 'taobao',
+  matches: ['*://*.taobao.com/*'],
   examples: { item: [], search: [], shop: [], other: [] },
+  itemIdFromUrl: (u) => u.searchParams.get('id'),
   handles: (u) => u.hostname.endsWith('taobao.com'),
   pageKind: (u) => (u.searchParams.get('id') ? 'item' : 'other'),
   extractItem: (_doc, u) => (reads++, ready ? { ...listing, itemId: u.searchParams.get('id')!, url: `https://item.taobao.com/item.htm?id=${u.searchParams.get('id')}` } : null),

@@ -50,7 +50,9 @@ function readFake(element: Element): ListingInput {
 
 export const fakeAdapter: SiteAdapter = {
   id: 'taobao',
+  matches: ['*://*.taobao.com/*'],
   examples: { item: [], search: [], shop: [], other: [] },
+  itemIdFromUrl: () => null,
   handles: () => true,
   pageKind: () => 'search',
   extractItem: () => null,

@@ -4,7 +4,7 @@ import { saveSettings } from '../shared/db/kv.ts';
 import { bundleFileName, bundleFiles } from './bundle.ts';
 import { collectBundle } from './collect.ts';
 import { parseSums } from './sha256sums.ts';
-import { sha256Hex } from './sha256.ts';
+import { sha256Hex } from './format.ts';
 import { storeCapture } from './evidence.test-kit.ts';
 import { unzipFiles, zipFiles } from './zip.ts';
 import { verifyBundle } from './verify.ts';

@@ -1,9 +1,9 @@
 import { displayState, type TakedownRecord } from '../shared/model.ts';
 import { chainOrder, type ChainManifest } from './chain.ts';
-import { evidencePath, manifestPath, MANIFEST_KIND, README_FILE, REQUESTS_FILE, SUMS_FILE } from './paths.ts';
+import { evidencePath, manifestPath, README_FILE, REQUESTS_FILE, SUMS_FILE } from './paths.ts';
 import { bundleReadme } from './readme.ts';
 import { formatSums } from './sha256sums.ts';
-import { sha256Hex, utf8Bytes } from './sha256.ts';
+import { EVIDENCE_KIND, sha256Hex, utf8Bytes } from './format.ts';
 
 export interface BundleEvidence {
   sha256: string;
@@ -70,7 +70,7 @@ export async function bundleFiles(input: BundleInput): Promise<Map<string, Uint8
 
 /** The capture manifests a set of requests names: where the chain walk starts. */
 export function manifestRefs(requests: readonly TakedownRecord[]): string[] {
-  return [...new Set(requests.flatMap((r) => r.evidence.filter((e) => e.kind === MANIFEST_KIND).map((e) => e.sha256)))];
+  return [...new Set(requests.flatMap((r) => r.evidence.filter((e) => e.kind === EVIDENCE_KIND.manifest).map((e) => e.sha256)))];
 }
 
 /** The download's name: the case id once filed, the client request id before. */

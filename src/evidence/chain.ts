@@ -1,4 +1,4 @@
-import { readManifest } from './manifest-read.ts';
+import { readManifest } from './format.ts';
 
 export interface ChainManifest {
   sha256: string;

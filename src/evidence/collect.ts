@@ -3,7 +3,7 @@ import type { TakedownRecord } from '../shared/model.ts';
 import type { BundleEvidence, BundleInput } from './bundle.ts';
 import { manifestRefs } from './bundle.ts';
 import { walkChain } from './chain.ts';
-import { MANIFEST_KIND } from './paths.ts';
+import { EVIDENCE_KIND } from './format.ts';
 
 /**
  * Reads what a bundle of these requests needs from IndexedDB (the popup's own copy of the
@@ -25,7 +25,7 @@ export async function collectBundle(clientRequestIds: readonly string[]): Promis
   const missing: BundleInput['missing'][number][] = [];
   for (const r of requests) {
     for (const ref of r.evidence) {
-      if (ref.kind === MANIFEST_KIND || evidence.has(ref.sha256)) continue;
+      if (ref.kind === EVIDENCE_KIND.manifest || evidence.has(ref.sha256)) continue;
       const blob = await database.get('evidence', ref.sha256);
       if (blob) evidence.set(ref.sha256, { sha256: ref.sha256, mediaType: blob.mediaType, data: new Uint8Array(blob.data) });
       else missing.push({ sha256: ref.sha256, what: 'evidence', namedBy: r.clientRequestId });

@@ -1,10 +1,10 @@
 // Test-only: stores captures in IndexedDB the way the worker's flag.ts does (artifacts,
 // a capture manifest chained to the previous one, the request, the chain head).
 import { db } from '../shared/db/open.ts';
+import { kvGet, kvPut } from '../shared/db/kv.ts';
 import type { EvidenceRef, TakedownRecord } from '../shared/model.ts';
-import { buildManifest, serialiseManifest } from '../background/capture/manifest.ts';
 import { makeRecord } from '../../test/unit/records.ts';
-import { sha256Hex, utf8Bytes } from './sha256.ts';
+import { buildManifest, serialiseManifest, sha256Hex, utf8Bytes } from './format.ts';
 
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -27,7 +27,7 @@ export async function storeCapture(patch: Parameters<typeof makeRecord>[0] = {})
   const shot = await put('screenshot', 'image/png', new Uint8Array([...PNG_HEADER, ...utf8Bytes(`pixels ${n}`)]), at);
   const archive = await put('page_archive', 'multipart/related', utf8Bytes(`From: <Saved by Blink>\r\nSubject: capture ${n}\r\n\r\n<html>页面 ${n}</html>`), at);
   const metadata = await put('metadata', 'application/json', utf8Bytes(JSON.stringify({ clientRequestId: base.clientRequestId, listing: base.listing }, null, 2)), at);
-  const previous = ((await database.get('kv', 'captureChainHead')) as string | undefined) ?? null;
+  const previous = (await kvGet('captureChainHead')) ?? null;
   const manifest = buildManifest({
     captureId: `capture-${n}`,
     clientRequestIds: [base.clientRequestId],
@@ -41,9 +41,9 @@ export async function storeCapture(patch: Parameters<typeof makeRecord>[0] = {})
     browser: 'test',
     previousManifestSha256: previous,
   });
-  const manifestRef = await put('capture_manifest', 'application/json', utf8Bytes(serialiseManifest(manifest)), at);
+  const manifestRef = await put('capture_manifest', 'application/json', serialiseManifest(manifest), at);
   const record = { ...base, evidence: [shot, archive, metadata, manifestRef] };
   await database.put('requests', record);
-  await database.put('kv', manifestRef.sha256, 'captureChainHead');
+  await kvPut('captureChainHead', manifestRef.sha256);
   return { record, manifestSha: manifestRef.sha256 };
 }

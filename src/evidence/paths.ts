@@ -4,7 +4,6 @@
 export const SUMS_FILE = 'SHA256SUMS';
 export const README_FILE = 'README.txt';
 export const REQUESTS_FILE = 'requests.json';
-export const MANIFEST_KIND = 'capture_manifest';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',

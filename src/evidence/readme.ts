@@ -1,7 +1,6 @@
 import type { TakedownRecord } from '../shared/model.ts';
 import type { ChainManifest } from './chain.ts';
-import { readManifest } from './manifest-read.ts';
-import { MANIFEST_KIND } from './paths.ts';
+import { EVIDENCE_KIND, readManifest } from './format.ts';
 
 interface ReadmeInput {
   requests: readonly TakedownRecord[];
@@ -69,7 +68,7 @@ function describeManifest(m: ChainManifest): string {
 export function bundleReadme(input: ReadmeInput): string {
   const out = [GUIDE, '', 'Requests in this bundle'];
   for (const r of input.requests) {
-    const manifest = r.evidence.find((e) => e.kind === MANIFEST_KIND)?.sha256 ?? 'none';
+    const manifest = r.evidence.find((e) => e.kind === EVIDENCE_KIND.manifest)?.sha256 ?? 'none';
     out.push(`  ${r.clientRequestId}  ${r.listing.marketplace}:${r.listing.itemId}  case ${r.caseId ?? '(not filed yet)'}  flagged ${r.flaggedAt}`);
     out.push(`    capture manifest ${manifest}`);
     for (const gap of r.evidenceGaps) out.push(`    not captured: ${gap.message}`);

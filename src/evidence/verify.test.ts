@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { bundleFiles } from './bundle.ts';
 import { collectBundle } from './collect.ts';
 import { formatSums } from './sha256sums.ts';
-import { sha256Hex, utf8Bytes } from './sha256.ts';
+import { sha256Hex, utf8Bytes } from './format.ts';
 import { storeCapture } from './evidence.test-kit.ts';
 import { verifyBundle, formatReport, type VerifyReport } from './verify.ts';
 import { unzipFiles, zipFiles } from './zip.ts';

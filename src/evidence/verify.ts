@@ -1,8 +1,7 @@
 import { z } from '../shared/zod.ts';
-import { readManifest, type ManifestView } from './manifest-read.ts';
-import { claimedHash, MANIFEST_KIND, manifestPath, REQUESTS_FILE, SUMS_FILE } from './paths.ts';
+import { EVIDENCE_KIND, readManifest, sha256Hex, type CaptureManifest } from './format.ts';
+import { claimedHash, manifestPath, REQUESTS_FILE, SUMS_FILE } from './paths.ts';
 import { parseSums } from './sha256sums.ts';
-import { sha256Hex } from './sha256.ts';
 
 // Every check of an evidence bundle, on its files in memory (no I/O): used by
 // `npm run verify-bundle` and by the tests. A failure names the file it is about.
@@ -21,7 +20,7 @@ export interface VerifyReport {
 
 type Files = ReadonlyMap<string, Uint8Array>;
 type Hashes = ReadonlyMap<string, string>;
-type Manifests = Map<string, ManifestView>;
+type Manifests = Map<string, CaptureManifest>;
 
 function checkSums(files: Files, hashes: Hashes, fail: (f: Failure) => void): number {
   const sums = files.get(SUMS_FILE);
@@ -134,13 +133,13 @@ function checkRequests(files: Files, manifests: Manifests, fail: (f: Failure) =>
   }
   const present = evidenceFiles(files);
   for (const r of parsed.data.requests) {
-    const own = r.evidence.find((e) => e.kind === MANIFEST_KIND);
+    const own = r.evidence.find((e) => e.kind === EVIDENCE_KIND.manifest);
     const manifest = own ? manifests.get(own.sha256) : undefined;
     if (!own) fail({ path: REQUESTS_FILE, message: `request ${r.clientRequestId} names no capture manifest` });
     else if (!manifest) fail({ path: manifestPath(own.sha256), message: `the capture manifest of request ${r.clientRequestId} is missing or unreadable` });
     else if (!manifest.clientRequestIds.includes(r.clientRequestId)) fail({ path: manifestPath(own.sha256), message: `does not name request ${r.clientRequestId}` });
     for (const e of r.evidence) {
-      if (e.kind === MANIFEST_KIND) continue;
+      if (e.kind === EVIDENCE_KIND.manifest) continue;
       const path = present.get(e.sha256);
       if (!path) fail({ path: `evidence/${e.sha256}`, message: `the ${e.kind} of request ${r.clientRequestId} is not in the bundle` });
       else if (files.get(path)!.length !== e.bytes) fail({ path, message: `is not the size request ${r.clientRequestId} records (${e.bytes} bytes)` });

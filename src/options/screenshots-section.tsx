@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { ALL_URLS, ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { useFlagShortcut } from './use-shortcut.ts';
-
-const ALL_URLS = { origins: ['<all_urls>'] };
 
 /** Chrome's captureVisibleTab needs <all_urls>; it is optional, asked for here with the reason. */
 export function ScreenshotsSection() {
@@ -13,22 +11,22 @@ export function ScreenshotsSection() {
   useEffect(() => {
     let alive = true;
     const check = () =>
-      void browser.permissions.contains(ALL_URLS).then((has) => {
+      void ext.permissions.contains(ALL_URLS).then((has) => {
         if (alive) setGranted(has);
       });
     check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
+    ext.permissions.onAdded.addListener(check);
+    ext.permissions.onRemoved.addListener(check);
     return () => {
       alive = false;
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
+      ext.permissions.onAdded.removeListener(check);
+      ext.permissions.onRemoved.removeListener(check);
     };
   }, []);
   // No await before request(): Chrome grants it only inside the user's click.
   const onGrant = () => {
     setDenied(false);
-    void browser.permissions.request(ALL_URLS).then(
+    void ext.permissions.request(ALL_URLS).then(
       (ok) => {
         setGranted(ok);
         setDenied(!ok);

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
+import { commandShortcuts } from '../shared/browser.ts';
 
 /** The keys the user has for the flag command (they may have changed or cleared them); null while unknown or unset. */
 export function useFlagShortcut(): string | null {
   const [keys, setKeys] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
-    Promise.resolve(globalThis.chrome?.commands?.getAll?.())
+    commandShortcuts()
       .then((all) => {
-        const shortcut = all?.find((c) => c.name === 'flag-listing')?.shortcut;
+        const shortcut = all.find((c) => c.name === 'flag-listing')?.shortcut;
         if (alive) setKeys(shortcut || null);
       })
       .catch(() => undefined);

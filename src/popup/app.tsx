@@ -1,20 +1,28 @@
 import { t } from '../shared/i18n.ts';
+import { useStore } from '../ui/use-store.ts';
 import { useStoredData } from './use-stored-data.ts';
 import { useOnline } from './use-online.ts';
-import { countQueued } from './rows.ts';
+import { countQueued } from './groups.ts';
 import { QueueSummary, SendNowButton } from './queue-summary.tsx';
 import { PauseBanner } from './pause-banner.tsx';
 import { EmptyState } from './empty-state.tsx';
-import { RequestList, SearchBox } from './request-list.tsx';
+import { RequestList } from './request-list.tsx';
+import { FilterBar } from './filter-bar.tsx';
+import { GoodFaithPanel } from './good-faith-panel.tsx';
+import { RespondDialog } from './respond-dialog.tsx';
+import { popupView } from './view-store.ts';
 
 export function App() {
   const stored = useStoredData();
   const online = useOnline();
+  const answering = useStore(popupView, (s) => s.answering);
   if (stored.status === 'loading') return <p class="muted pad">{t('popup_loading')}</p>;
   if (stored.status === 'failed') return <p class="status-error pad">{t('popup_load_failed', stored.error)}</p>;
   const { records, pause, settings } = stored.data;
   const queued = countQueued(records);
   const configured = Boolean(settings.baseUrl && settings.token);
+  const answerFor = answering ? records.find((r) => r.clientRequestId === answering) : undefined;
+  const ipRights = settings.me?.ipRights ?? [];
   return (
     <main class="popup">
       <header class="popup-head">
@@ -27,10 +35,12 @@ export function App() {
         <EmptyState configured={configured} />
       ) : (
         <>
-          <SearchBox />
-          <RequestList records={records} pause={pause} ipRights={settings.me?.ipRights ?? []} />
+          <GoodFaithPanel records={records} />
+          <FilterBar records={records} ipRights={ipRights} />
+          <RequestList records={records} pause={pause} ipRights={ipRights} />
         </>
       )}
+      {answerFor && <RespondDialog record={answerFor} />}
     </main>
   );
 }

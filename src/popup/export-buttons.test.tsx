@@ -7,6 +7,7 @@ import { storeCapture } from '../evidence/evidence.test-kit.ts';
 import { unzipFiles } from '../evidence/zip.ts';
 import { verifyBundle } from '../evidence/verify.ts';
 import { popupView } from './view-store.ts';
+import { NO_FILTERS } from './groups.ts';
 import { clearSelection } from './selection.ts';
 import { App } from './app.tsx';
 import { waitFor } from '../../test/unit/ui-wait.ts';
@@ -24,7 +25,7 @@ async function mount() {
 }
 
 beforeEach(async () => {
-  popupView.setState({ now: Date.parse('2026-11-20T02:00:00.000Z'), filter: '' });
+  popupView.setState({ now: Date.parse('2026-11-20T02:00:00.000Z'), filters: NO_FILTERS, answering: null });
   clearSelection();
   container = document.createElement('div');
   document.body.append(container);

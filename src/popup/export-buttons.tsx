@@ -31,11 +31,11 @@ function StatusText({ status }: { status: Status }) {
   );
 }
 
-export function ExportBundleButton({ id }: { id: string }) {
+export function ExportBundleButton({ id, tabIndex = 0 }: { id: string; tabIndex?: number }) {
   const { status, run } = useBundleExport();
   return (
     <span class="export-bundle">
-      <button type="button" class="secondary" data-testid="export-bundle" title={t('popup_export_bundle_title')} disabled={status.kind === 'busy'} onClick={() => run([id])}>
+      <button type="button" class="secondary" data-testid="export-bundle" tabIndex={tabIndex} title={t('popup_export_bundle_title')} disabled={status.kind === 'busy'} onClick={() => run([id])}>
         {t(status.kind === 'busy' ? 'popup_export_busy' : 'popup_export_bundle')}
       </button>
       <StatusText status={status} />
@@ -43,13 +43,14 @@ export function ExportBundleButton({ id }: { id: string }) {
   );
 }
 
-export function RowSelect({ id }: { id: string }) {
+export function RowSelect({ id, tabIndex = 0 }: { id: string; tabIndex?: number }) {
   const checked = useStore(selection, (s) => s.ids.has(id));
   return (
     <input
       type="checkbox"
       class="row-select"
       data-testid="select-request"
+      tabIndex={tabIndex}
       data-client-request-id={id}
       aria-label={t('popup_select_request')}
       checked={checked}

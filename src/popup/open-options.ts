@@ -1,5 +1,5 @@
-import browser from 'webextension-polyfill';
+import { ext } from '../shared/browser.ts';
 
 export function openOptions(): void {
-  void browser.runtime.openOptionsPage().then(() => window.close());
+  void ext.runtime.openOptionsPage().then(() => window.close());
 }

@@ -1,42 +1,83 @@
 import { displayState, type IpRight, type QueuePause, type TakedownRecord } from '../shared/model.ts';
 import { t } from '../shared/i18n.ts';
-import { SlaCountdown } from '../ui/sla-countdown.tsx';
+import { RespondBy, SlaCountdown } from '../ui/sla-countdown.tsx';
 import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
 import { RowActions } from './row-actions.tsx';
 import { ExportBundleButton, RowSelect } from './export-buttons.tsx';
 
-/** Only the countdown follows the clock, so a tick re-renders a span per row, not the rows. */
-function LiveCountdown({ record }: { record: TakedownRecord }) {
+/** Every row is this tall (CSS keeps it so): the virtual list's arithmetic depends on it. */
+export const ROW_HEIGHT = 92;
+
+/** Only the countdowns follow the clock, so a tick re-renders a span per row, not the rows. */
+function LiveClocks({ record }: { record: TakedownRecord }) {
   const now = useStore(popupView, (s) => s.now);
-  return <SlaCountdown record={record} now={now} />;
+  return (
+    <>
+      <RespondBy record={record} now={now} />
+      <SlaCountdown record={record} now={now} />
+    </>
+  );
 }
 
-function attentionReason(r: TakedownRecord, pause: QueuePause | null): string | null {
-  if (r.outbox.state === 'attention' && r.outbox.lastError) return r.outbox.lastError.message;
-  return pause?.message ?? r.outbox.lastError?.message ?? null;
+/** What the row says under its title: why it waits on the user, the alliance's question, the outcome. */
+function detail(r: TakedownRecord, state: string, pause: QueuePause | null): { text: string; tone: 'red' | 'muted' | 'amber' } | null {
+  if (state === 'attention') {
+    const why = r.outbox.state === 'attention' && r.outbox.lastError ? r.outbox.lastError.message : (pause?.message ?? r.outbox.lastError?.message ?? '');
+    return { text: t('popup_attention_reason', why), tone: 'red' };
+  }
+  if (r.answer && r.answer.state !== 'sent') {
+    return r.answer.lastError && r.answer.state === 'attention'
+      ? { text: t('popup_answer_refused', r.answer.lastError.message), tone: 'red' }
+      : { text: t('popup_answer_queued'), tone: 'muted' };
+  }
+  if (state === 'needs_info' && r.resolution) return { text: t('popup_question', r.resolution.message), tone: 'red' };
+  if (state === 'counter_notice' && r.resolution) return { text: t('popup_counter_notice', r.resolution.message), tone: 'red' };
+  if (r.resolution) return { text: t('popup_resolution', r.resolution.message), tone: 'muted' };
+  if (r.evidenceGaps.length > 0) return { text: t('popup_evidence_gaps', r.evidenceGaps.map((g) => g.message).join('; ')), tone: 'amber' };
+  return null;
 }
 
 // Stored records came from pages once: link only to what is plainly a web URL.
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-export function RequestRow({ record, pause, ipRights }: { record: TakedownRecord; pause: QueuePause | null; ipRights: IpRight[] }) {
+export function RequestRow({
+  record,
+  pause,
+  ipRights,
+  index,
+  active,
+  onFocusRow,
+}: {
+  record: TakedownRecord;
+  pause: QueuePause | null;
+  ipRights: IpRight[];
+  index: number;
+  active: boolean;
+  onFocusRow: () => void;
+}) {
   const { listing } = record;
   const state = displayState(record, pause !== null);
-  const reason = state === 'attention' ? attentionReason(record, pause) : null;
+  const info = detail(record, state, pause);
+  const tab = active ? 0 : -1;
   return (
-    <li
+    <div
       class="row"
+      role="listitem"
+      tabIndex={tab}
+      data-index={String(index)}
+      onFocusIn={onFocusRow}
       data-testid="request-row"
       data-client-request-id={record.clientRequestId}
       data-item-id={listing.itemId}
       data-state={state}
+      aria-label={`${stateLabel(state)}: ${listing.title}`}
     >
       <div class="row-head">
-        <RowSelect id={record.clientRequestId} />
+        <RowSelect id={record.clientRequestId} tabIndex={tab} />
         {isWebUrl(listing.url) ? (
-          <a class="title page-text ellipsis" dir="auto" href={listing.url} target="_blank" rel="noopener noreferrer" title={listing.title}>
+          <a class="title page-text ellipsis" dir="auto" href={listing.url} target="_blank" rel="noopener noreferrer" title={listing.title} tabIndex={tab}>
             {listing.title}
           </a>
         ) : (
@@ -44,8 +85,7 @@ export function RequestRow({ record, pause, ipRights }: { record: TakedownRecord
             {listing.title}
           </span>
         )}
-        <span class={`state state-${state === 'attention' ? 'attention' : 'other'}`}>{stateLabel(state)}</span>
-        <ExportBundleButton id={record.clientRequestId} />
+        <span class={`state state-${state === 'attention' || state === 'needs_info' || state === 'counter_notice' ? 'attention' : 'other'}`}>{stateLabel(state)}</span>
       </div>
       <div class="row-meta muted small">
         <span>{marketLabel(listing.marketplace)}</span>
@@ -54,14 +94,15 @@ export function RequestRow({ record, pause, ipRights }: { record: TakedownRecord
           {t('popup_seller', `\u2068${listing.seller.name}\u2069`)}
         </span>
         {record.caseId && <span>{t('popup_case', record.caseId)}</span>}
-        <LiveCountdown record={record} />
+        <LiveClocks record={record} />
       </div>
-      {reason && <p class="reason small">{t('popup_attention_reason', reason)}</p>}
-      {record.resolution && <p class="muted small">{t('popup_resolution', record.resolution.message)}</p>}
-      {record.evidenceGaps.length > 0 && (
-        <p class="gaps small">{t('popup_evidence_gaps', record.evidenceGaps.map((g) => g.message).join('; '))}</p>
-      )}
-      <RowActions record={record} ipRights={ipRights} />
-    </li>
+      <p class={`detail small ellipsis tone-text-${info?.tone ?? 'muted'}`} title={info?.text}>
+        {info?.text ?? ''}
+      </p>
+      <div class="row-actions small">
+        <RowActions record={record} state={state} ipRights={ipRights} tabIndex={tab} />
+        <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />
+      </div>
+    </div>
   );
 }

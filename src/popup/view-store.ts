@@ -1,14 +1,20 @@
 import { createStore } from 'zustand/vanilla';
+import { NO_FILTERS, type Filters } from './groups.ts';
+import type { StatsWindow } from '../shared/good-faith.ts';
 
-/** View state only: the ticking clock and the search text. Requests come from IndexedDB. */
+/** View state only: the ticking clock, search and filters, the open answer form. Requests come from IndexedDB. */
 export interface PopupView {
   now: number;
-  filter: string;
+  filters: Filters;
+  statsWindow: StatsWindow;
+  /** The request whose answer form is open. */
+  answering: string | null;
 }
 
-export const popupView = createStore<PopupView>()(() => ({ now: Date.now(), filter: '' }));
+export const popupView = createStore<PopupView>()(() => ({ now: Date.now(), filters: NO_FILTERS, statsWindow: '90d', answering: null }));
 
-export const setFilter = (filter: string) => popupView.setState({ filter });
+export const setFilters = (patch: Partial<Filters>) => popupView.setState((s) => ({ filters: { ...s.filters, ...patch } }));
+export const setFilter = (text: string) => setFilters({ text });
 
 /** One shared 1 s tick for every countdown on the page. */
 export function startClock(): () => void {

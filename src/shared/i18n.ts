@@ -1,4 +1,5 @@
 import type en from '../../public/_locales/en/messages.json';
+import { ext } from './browser.ts';
 
 export type MessageKey = keyof typeof en;
 
@@ -7,11 +8,11 @@ export type MessageKey = keyof typeof en;
  * falls back to the key, which is visible in review rather than silently blank.
  */
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  const text = globalThis.chrome?.i18n?.getMessage(key, substitutions);
+  const text = ext.i18n?.getMessage(key, substitutions);
   return text || key;
 }
 
 /** The UI language, for number and date formatting that matches the strings. */
 export function uiLocale(): string {
-  return globalThis.chrome?.i18n?.getUILanguage?.() || 'en';
+  return ext.i18n?.getUILanguage?.() || 'en';
 }

@@ -1,5 +1,6 @@
 import { z } from './zod.ts';
-import { IpRight, Listing, Reason, LIMITS } from './model.ts';
+import { EvidenceRef, IpRight, Listing, Reason, LIMITS } from './model.ts';
+import { MAX_RESPONSE_CHARS, MAX_RESPONSE_EVIDENCE } from './api/schemas.ts';
 import { LOOKUP_MAX, NS, TAB_NS } from './wire.ts';
 
 export { LOOKUP_MAX, NS, TAB_NS };
@@ -93,6 +94,22 @@ export const Messages = {
   discardRequest: message('discardRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
   /** Withdraw a filed case that is not resolved yet. */
   withdrawCase: message('withdrawCase', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
+  /**
+   * Answer a case that waits on the member. Files were stored in the evidence store by the
+   * page first (their bytes do not travel in messages); `attachPage` asks for a fresh capture
+   * of the listing.
+   */
+  respondToCase: message(
+    'respondToCase',
+    ['page'],
+    z.object({
+      clientRequestId: z.uuid(),
+      message: z.string().trim().min(1).max(MAX_RESPONSE_CHARS),
+      evidence: z.array(EvidenceRef).max(MAX_RESPONSE_EVIDENCE),
+      attachPage: z.boolean(),
+    }),
+    z.union([z.object({ ok: z.literal(true) }), Failure]),
+  ),
 } as const;
 
 export type Messages = typeof Messages;

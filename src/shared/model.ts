@@ -47,6 +47,26 @@ export type OutboxState = z.infer<typeof OutboxState>;
 export const Problem = z.object({ code: z.string(), message: z.string() });
 export type Problem = z.infer<typeof Problem>;
 
+/**
+ * The member's answer to a case that waits on it (needs_info, counter_notice), queued like a
+ * flag: the exact body and Idempotency-Key are stored, so every retry sends the same bytes,
+ * and responseId makes the service record it once whatever happens to the key.
+ */
+export const PendingAnswer = z.object({
+  responseId: z.uuid(),
+  idempotencyKey: z.string(),
+  caseId: z.string(),
+  body: z.string(),
+  evidence: z.array(EvidenceRef),
+  state: z.enum(['queued', 'sending', 'attention', 'sent']),
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.number(),
+  lastError: Problem.nullable(),
+  queuedAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+export type PendingAnswer = z.infer<typeof PendingAnswer>;
+
 /** The durable record of one takedown request (IndexedDB `requests` store). */
 export const TakedownRecord = z.object({
   clientRequestId: z.uuid(),
@@ -77,6 +97,14 @@ export const TakedownRecord = z.object({
   respondBy: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolution: Resolution.nullable(),
+  /**
+   * When the service first decided (taken_down, rejected or needs_info), as its updatedAt
+   * of the first poll that showed it; the within-SLA rate compares it with slaDueAt.
+   * Absent on records stored before it was kept.
+   */
+  decidedAt: z.string().nullable().optional(),
+  /** The latest answer to the alliance, while it is sent and after. */
+  answer: PendingAnswer.nullable().optional(),
   updatedAt: z.string(),
 });
 export type TakedownRecord = z.infer<typeof TakedownRecord>;
@@ -105,6 +133,8 @@ export const Settings = z.object({
     message: z.string(),
     at: z.string().nullable(),
   }),
+  /** RFC 3161 timestamp authorities, tried in order; empty: no trusted timestamps. */
+  tsaUrls: z.array(z.string()).default([]),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -115,6 +145,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultReason: 'counterfeit',
   me: null,
   connection: { state: 'unknown', message: '', at: null },
+  tsaUrls: [],
 };
 
 /** Why the whole queue is stopped (a 401), until the settings change. */

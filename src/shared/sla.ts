@@ -113,3 +113,18 @@ export function timeZoneFor(marketplace: string, listingUrl: string): string {
       return 'UTC';
   }
 }
+
+/**
+ * When business time resumes after `at` in `timeZone`: null while `at` is business time
+ * (the clock is running), else the start of the next Monday-to-Friday day there.
+ */
+export function businessResumesAt(at: Date, timeZone: string): Date | null {
+  let t = at.getTime();
+  let day = localDay(t, timeZone);
+  if (day.businessDay) return null;
+  for (let i = 0; i < 14 && !day.businessDay; i++) {
+    t = day.end;
+    day = localDay(t, timeZone);
+  }
+  return new Date(t);
+}

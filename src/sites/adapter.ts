@@ -9,17 +9,39 @@ export interface CardMatch {
 }
 
 /**
- * Everything the core knows about a marketplace. Core code reaches a site only through
- * this interface (via the registry), so a new site is a new folder and one registry line.
- * Adapters return raw page data; the content runtime validates it with the Listing schema.
+ * What is known of a marketplace from URLs alone: pure, no DOM. The manifest derives its
+ * content scripts and host permissions from these, and the worker reads only these, so
+ * neither carries the page readers. Each site folder's `site.ts` exports one.
  */
-export interface SiteAdapter {
+export interface SiteDefinition {
   id: Marketplace;
-  /** Example URLs per kind; a test checks every adapter accepts its own and rejects all others'. */
+  /**
+   * Chrome match patterns of the pages the content script runs on; also the host
+   * permissions. `*://` so the end-to-end tests' plain-http fixture server is matched too.
+   */
+  matches: readonly string[];
+  /** Example URLs per kind; tests check each is recognised here, covered by `matches`, and by no other site. */
   examples: Record<PageKind, string[]>;
   /** The host belongs to this site. */
   handles(url: URL): boolean;
   pageKind(url: URL): PageKind;
+  /** The listing an item-page URL names; null for any other URL. */
+  itemIdFromUrl(url: URL): string | null;
+  /** The listing's one address when the page declares none: no tracking parameters. */
+  canonicalUrl(url: URL, itemId: string): string;
+  /**
+   * Other marketplaces whose listings this site's pages show (Taobao search lists Tmall
+   * items). The worker accepts a flag only for listings of these and of `id`.
+   */
+  alsoLists?: Marketplace[];
+}
+
+/**
+ * A site definition plus its page readers (content script only). Core code reaches a site
+ * only through this interface, so a new site is a new folder and one registry line.
+ * Adapters return raw page data; the content runtime validates it with the Listing schema.
+ */
+export interface SiteAdapter extends SiteDefinition {
   /** Item pages: null when the page does not (yet) show enough to build a listing. */
   extractItem(doc: Document, url: URL): ListingInput | null;
   /** Search and shop pages. */
@@ -32,11 +54,4 @@ export interface SiteAdapter {
    */
   findCards?(root: ParentNode): Element[];
   readCard?(card: Element, url: URL): ListingInput | null;
-  /** The listing's URL without tracking parameters. */
-  canonicalUrl(url: URL, itemId: string): string;
-  /**
-   * Other marketplaces whose listings this site's pages show (Taobao search lists Tmall
-   * items). The worker accepts a flag only for listings of these and of `id`.
-   */
-  alsoLists?: Marketplace[];
 }

@@ -77,9 +77,9 @@ describe('one Taobao listing, flagged end to end', () => {
     await expect.poll(() => countdown.getAttribute('data-due-at')).toBe(filed.slaDueAt);
     await popup.clock.pauseAt(due - 30_000);
     await popup.clock.runFor(1_000);
-    await expect.poll(() => countdown.textContent()).toBe('29s left');
+    await expect.poll(() => countdown.textContent()).toBe('29s business time left');
     await popup.clock.runFor(2_000);
-    await expect.poll(() => countdown.textContent()).toBe('27s left');
+    await expect.poll(() => countdown.textContent()).toBe('27s business time left');
     expect(await countdown.getAttribute('data-tone')).toBe('amber');
     expect(await popup.getByTestId('queue-summary').getAttribute('data-queued')).toBe('0');
   });

@@ -19,6 +19,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   cli: ['shared', 'evidence'],
 };
 
+/**
+ * The worker knows sites by their URL rules only (DESIGN.md: site.ts): the page readers
+ * belong in content scripts, and each of them would weigh down every worker start.
+ */
+const WORKER_SITE_FILES = /^sites\/(?:adapter|definitions|match-pattern|urls|[a-z0-9]+\/(?:site|detect))\.ts$/;
+
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
@@ -54,6 +60,9 @@ export function violations(file: string, text: string): string[] {
     }
     const to = rel.split(path.sep)[0]!;
     if (to !== layer && !allowed.includes(to)) bad.push(`${path.relative(SRC, file)} imports ${spec} (src/${to})`);
+    else if (layer === 'background' && to === 'sites' && !WORKER_SITE_FILES.test(rel.split(path.sep).join('/'))) {
+      bad.push(`${path.relative(SRC, file)} imports ${spec} (the worker reads sites only through their pure definitions)`);
+    }
     if (/\.test-kit\.tsx?$/.test(target) && !isTestFile(file)) bad.push(`${path.relative(SRC, file)} imports the test kit ${spec}`);
   }
   return bad;
@@ -72,5 +81,8 @@ describe('layers', () => {
     expect(violations(f('popup/app.tsx'), "const m = await import('../background/flag.ts');")).toHaveLength(1);
     expect(violations(f('content/run.ts'), "export { z } from './search.test-kit.ts';")).toHaveLength(1);
     expect(violations(f('content/run.ts'), "import { z } from '../sites/registry.ts';\nimport '../shared/zod.ts';")).toEqual([]);
+    expect(violations(f('background/flag.ts'), "import { adapterFor } from '../sites/registry.ts';")).toHaveLength(1);
+    expect(violations(f('background/flag.ts'), "import { x } from '../sites/lazada/cards.ts';")).toHaveLength(1);
+    expect(violations(f('background/flag.ts'), "import { siteFor } from '../sites/definitions.ts';\nimport { lazadaSite } from '../sites/lazada/site.ts';")).toEqual([]);
   });
 });

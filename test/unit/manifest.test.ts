@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import manifest from '../../manifest.config.ts';
 import baseline from './permissions-baseline.json' with { type: 'json' };
 
@@ -15,6 +17,13 @@ describe('manifest permissions', () => {
       content_security_policy: m.content_security_policy ?? null,
       externally_connectable: m.externally_connectable ?? null,
     }).toEqual(baseline);
+  });
+
+  it('declare storage exactly when shipped code uses chrome.storage (IndexedDB needs no permission)', () => {
+    const src = path.resolve(import.meta.dirname, '../../src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test(-kit)?\.tsx?$/.test(f));
+    const users = files.filter((f) => /\bstorage\.(local|sync|session|managed|onChanged)\b/.test(readFileSync(path.join(src, f), 'utf8')));
+    expect((m.permissions as string[]).includes('storage'), `storage used by: ${users.join(', ') || 'nothing'}`).toBe(users.length > 0);
   });
 
   it('never ask for the powerful permissions we do not need', () => {

@@ -1,5 +1,5 @@
 // Test-only builders for stored requests (imported by *.test.ts files, never by the extension).
-import type { TakedownRecord } from '../../src/shared/model.ts';
+import { itemKey, sellerKey, type TakedownRecord } from '../../src/shared/model.ts';
 
 let n = 0;
 
@@ -26,8 +26,9 @@ export function makeRecord(patch: Patch = {}): TakedownRecord {
   };
   return {
     clientRequestId: id,
-    itemKey: `${listing.marketplace}:${listing.itemId}`,
-    sellerKey: `${listing.marketplace}:${listing.seller.name}`,
+    // The product's own keys, so a test cannot agree with a record the worker would never write.
+    itemKey: itemKey(listing),
+    sellerKey: sellerKey(listing),
     listing,
     ipRightId: 'ipr_7781',
     reason: 'counterfeit',
@@ -58,8 +59,6 @@ export function record(over: Partial<TakedownRecord> & { id?: string; itemId?: s
   const url = `https://item.taobao.com/item.htm?id=${itemId}`;
   return makeRecord({
     clientRequestId: id,
-    itemKey: `taobao:${itemId}`,
-    sellerKey: 'taobao:2200000001',
     listing: {
       itemId,
       url,

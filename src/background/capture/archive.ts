@@ -1,18 +1,12 @@
 import { t } from '../../shared/i18n.ts';
 import { artifact, type Artifact, type Captured } from './artifact.ts';
-import { utf8 } from './hash.ts';
+import { utf8Bytes, type ArchiveNote } from '../../evidence/format.ts';
 import { askTab } from './tab-link.ts';
+import { canSaveMhtml, saveAsMhtml } from '../../shared/browser.ts';
 
 const READ_TRIES = 4;
 /** Serialized HTML beyond this is cut (and the manifest says so); the service takes 25 MiB a file. */
 export const HTML_MAX_CHARS = 15_000_000;
-
-export interface ArchiveNote {
-  format: 'mhtml' | 'html';
-  truncated: boolean;
-  /** Why there is no MHTML, when the archive is the serialized HTML instead. */
-  mhtmlError?: string;
-}
 
 export type ArchiveCapture = { ok: true; artifact: Artifact; note: ArchiveNote } | Extract<Captured, { ok: false }>;
 
@@ -26,20 +20,20 @@ export async function captureArchive(tabId: number): Promise<ArchiveCapture> {
   let lastError = '';
   for (let attempt = 0; attempt < READ_TRIES; attempt++) {
     try {
-      if (!chrome.pageCapture?.saveAsMHTML) throw new Error('this browser cannot save MHTML');
-      const blob = await chrome.pageCapture.saveAsMHTML({ tabId });
+      if (!canSaveMhtml()) throw new Error('this browser cannot save MHTML');
+      const blob = await saveAsMhtml(tabId);
       if (!blob) throw new Error('no archive returned');
       const data = await blob.arrayBuffer();
       return { ok: true, artifact: await artifact('page_archive', 'multipart/related', data, new Date()), note: { format: 'mhtml', truncated: false } };
     } catch (err) {
       lastError = (err as Error).message;
-      if (!chrome.pageCapture?.saveAsMHTML) break;
+      if (!canSaveMhtml()) break;
       await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
     }
   }
   try {
     const page = await askTab(tabId, 'pageHtml', { maxChars: HTML_MAX_CHARS });
-    const data = utf8(page.html);
+    const data = utf8Bytes(page.html);
     return { ok: true, artifact: await artifact('page_archive', 'text/html', data, new Date()), note: { format: 'html', truncated: page.truncated, mhtmlError: lastError } };
   } catch (err) {
     return { ok: false, gap: { code: 'archive_failed', message: t('capture_gap_archive', `${lastError}; ${(err as Error).message}`) } };

@@ -1,5 +1,5 @@
 import type { ScrollState, ViewRect } from '../../shared/messages.ts';
-import type { CardNote } from './manifest.ts';
+import type { CardNote } from '../../evidence/format.ts';
 import { groupCards } from './card-groups.ts';
 import { shoot, type Shot, type ShotTarget } from './screenshot.ts';
 import { askTab } from './tab-link.ts';

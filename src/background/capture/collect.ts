@@ -6,7 +6,7 @@ import { artifact, type Artifact } from './artifact.ts';
 import { captureArchive } from './archive.ts';
 import { captureCards } from './card-shots.ts';
 import { captureFullPage } from './full-page.ts';
-import type { CaptureNotes, CardNote } from './manifest.ts';
+import type { CaptureNotes, CardNote } from '../../evidence/format.ts';
 import { screenshotGap, shoot, type Shot, type ShotTarget } from './screenshot.ts';
 import { askTab } from './tab-link.ts';
 

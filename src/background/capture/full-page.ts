@@ -1,5 +1,5 @@
 import type { ScrollState } from '../../shared/messages.ts';
-import type { FullPageNote } from './manifest.ts';
+import type { FullPageNote } from '../../evidence/format.ts';
 import { planFullPage, sliceAt, toDevice } from './full-page-plan.ts';
 import { shoot, type Shot, type ShotTarget } from './screenshot.ts';
 import { stitch, type StitchPart } from './stitch.ts';

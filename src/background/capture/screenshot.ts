@@ -2,8 +2,9 @@ import { t } from '../../shared/i18n.ts';
 import type { Problem } from '../../shared/model.ts';
 import { Pacer, isRateLimited } from './pace.ts';
 import { dataUrlBytes, pngSize } from './png.ts';
+import { ALL_URLS, captureVisibleTab, ext } from '../../shared/browser.ts';
 
-export const ALL_URLS = { origins: ['<all_urls>'] };
+export { ALL_URLS };
 
 /** The tab a flag came from: captures must show it and nothing else. */
 export interface ShotTarget {
@@ -24,7 +25,7 @@ export class TabNotShownError extends Error {}
 
 /** captureVisibleTab shows the window's active tab: make sure that is still the flagged one. */
 async function ensureShown(target: ShotTarget): Promise<void> {
-  const tab = await chrome.tabs.get(target.tabId);
+  const tab = await ext.tabs.get(target.tabId);
   if (!tab.active || tab.windowId !== target.windowId) throw new TabNotShownError('the flagged tab was not the one on screen');
 }
 
@@ -37,7 +38,7 @@ export async function shoot(target: ShotTarget, pace: Pacer = pacer): Promise<Sh
     await pace.turn();
     await ensureShown(target);
     try {
-      const data = dataUrlBytes(await chrome.tabs.captureVisibleTab(target.windowId, { format: 'png' }));
+      const data = dataUrlBytes(await captureVisibleTab(target.windowId));
       // The user may have switched tabs while Chrome captured: then this is not our tab.
       await ensureShown(target);
       const size = pngSize(data);
@@ -58,7 +59,7 @@ export async function shoot(target: ShotTarget, pace: Pacer = pacer): Promise<Sh
  * <all_urls> (asked for in the options page) or an activeTab grant (the keyboard command).
  */
 export async function screenshotGap(err: unknown): Promise<Problem> {
-  const granted = await chrome.permissions.contains(ALL_URLS).catch(() => false);
+  const granted = await ext.permissions.contains(ALL_URLS).catch(() => false);
   if (err instanceof TabNotShownError) return { code: 'screenshot_tab_hidden', message: t('capture_gap_tab_hidden') };
   if (!granted && !isRateLimited(err)) return { code: 'screenshot_permission', message: t('capture_gap_permission') };
   return { code: 'screenshot_failed', message: t('capture_gap_failed', (err as Error)?.message ?? String(err)) };

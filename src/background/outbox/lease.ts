@@ -1,4 +1,6 @@
 import { db } from '../../shared/db/open.ts';
+import { kvDelete, kvGet, kvPut } from '../../shared/db/kv.ts';
+import type { SenderLease } from '../../shared/db/kv-keys.ts';
 import { isAlive } from './liveness.ts';
 
 /**
@@ -6,30 +8,21 @@ import { isAlive } from './liveness.ts';
  * renewed while a drain runs. A worker killed mid-send leaves its lease behind; the next one
  * takes over once it expires, or at once when the owner does not answer a liveness ping.
  */
-export interface Lease {
-  owner: string;
-  expiresAt: number;
-}
+export type Lease = SenderLease;
 
 export const LEASE_MS = 30_000;
-const KEY = 'senderLease';
 
 /** Pure: may `owner` hold the lease at `now`, given the stored one? */
 export function canTake(current: Lease | null, owner: string, now: number): boolean {
   return !current || current.owner === owner || current.expiresAt <= now;
 }
 
-function readLease(raw: unknown): Lease | null {
-  const l = raw as Partial<Lease> | undefined;
-  return l && typeof l.owner === 'string' && typeof l.expiresAt === 'number' ? { owner: l.owner, expiresAt: l.expiresAt } : null;
-}
-
 /** Takes or renews the lease atomically (a readwrite transaction serialises contenders). */
 async function tryTake(owner: string, now: number, ttl: number, overrule: string | null): Promise<{ ok: boolean; holder: Lease | null }> {
   const tx = (await db()).transaction('kv', 'readwrite');
-  const current = readLease(await tx.store.get(KEY));
+  const current = (await kvGet('senderLease', tx.store)) ?? null;
   const ok = canTake(current, owner, now) || (overrule !== null && current?.owner === overrule);
-  if (ok) await tx.store.put({ owner, expiresAt: now + ttl } satisfies Lease, KEY);
+  if (ok) await kvPut('senderLease', { owner, expiresAt: now + ttl }, tx.store);
   await tx.done;
   return { ok, holder: current };
 }
@@ -44,7 +37,7 @@ export async function acquireLease(owner: string, now: number, ttl = LEASE_MS, a
 
 export async function releaseLease(owner: string): Promise<void> {
   const tx = (await db()).transaction('kv', 'readwrite');
-  const current = readLease(await tx.store.get(KEY));
-  if (current?.owner === owner) await tx.store.delete(KEY);
+  const current = await kvGet('senderLease', tx.store);
+  if (current?.owner === owner) await kvDelete('senderLease', tx.store);
   await tx.done;
 }

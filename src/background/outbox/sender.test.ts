@@ -4,7 +4,7 @@ import { DEMO_TOKEN } from '../../../sandbox/demo.ts';
 import { db } from '../../shared/db/open.ts';
 import { getPause, saveSettings, setPause } from '../../shared/db/kv.ts';
 import { listRequests } from '../../shared/db/requests.ts';
-import { sha256Hex } from '../capture/hash.ts';
+import { sha256Hex } from '../../evidence/format.ts';
 import { record } from '../../../test/unit/records.ts';
 import { drainOutbox, type SenderDeps } from './sender.ts';
 import { answerPings } from './liveness.ts';
@@ -142,14 +142,29 @@ describe('evidence uploads', () => {
   it('asks the service once per file, and again only after it reported evidence_missing', async () => {
     const sha = await queue(2);
     await drainOutbox(deps());
-    const heads = () => sandbox.calls.filter((c) => c.method === 'HEAD').length;
-    expect(heads()).toBe(1);
-    // A request needing a resend after the service lost the file re-uploads it.
+    const count = (method: string) => sandbox.calls.filter((c) => c.method === method && c.path === `/v1/evidence/${sha}`).length;
+    expect([count('HEAD'), count('PUT')]).toEqual([1, 1]);
+
+    // A later request with the same file: the confirmed upload is remembered, nothing is asked.
     const database = await db();
-    await database.put('requests', record({ id: uuid(50), itemId: '600000000050', evidence: [{ sha256: sha, kind: 'metadata', mediaType: 'application/json', bytes: 23, capturedAt: '2026-11-22T05:59:58.000Z' }] }));
+    const ref = { sha256: sha, kind: 'metadata', mediaType: 'application/json', bytes: 23, capturedAt: '2026-11-22T05:59:58.000Z' };
+    await database.put('requests', record({ id: uuid(50), itemId: '600000000050', evidence: [ref] }));
     await drainOutbox(deps());
-    expect(heads()).toBe(1);
-    expect(sandbox.listCases()).toHaveLength(3);
+    expect([count('HEAD'), count('PUT')]).toEqual([1, 1]);
+
+    // The service loses the file: the next request is answered evidence_missing, the sender
+    // forgets what it remembered, uploads the file again and resends the request.
+    expect(sandbox.loseEvidence(sha)).toBe(true);
+    await database.put('requests', record({ id: uuid(51), itemId: '600000000051', evidence: [ref] }));
+    const report = await drainOutbox(deps());
+    const posts = sandbox.calls.filter((c) => c.method === 'POST');
+    expect(posts).toHaveLength(4);
+    expect([count('HEAD'), count('PUT')]).toEqual([2, 2]);
+    expect(sandbox.evidence(sha)).toBeDefined();
+    expect(report.submitted).toBe(1);
+    const resent = await listRequests().then((all) => all.find((r) => r.clientRequestId === uuid(51))!);
+    expect(resent).toMatchObject({ outbox: { state: 'submitted', lastError: null } });
+    expect(resent.caseId).toBe(sandbox.listCases().find((c) => c.clientRequestId === uuid(51))!.caseId);
   });
 });
 

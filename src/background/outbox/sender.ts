@@ -1,6 +1,7 @@
 import { db } from '../../shared/db/open.ts';
 import { announce } from '../../shared/db/changes.ts';
-import { getPause, getSettings, setPause } from '../../shared/db/kv.ts';
+import { getPause, getSettings, kvDelete, kvGet, kvPut, setPause } from '../../shared/db/kv.ts';
+import { uploadedKey } from '../../shared/db/kv-keys.ts';
 import type { TakedownRecord } from '../../shared/model.ts';
 import type { SubmitResult } from '../../shared/api/schemas.ts';
 import { hasEvidence, putEvidence, submitTakedowns, type ApiConfig, type ApiFailure } from '../../shared/api/client.ts';
@@ -23,18 +24,21 @@ export interface DrainReport {
   stoppedBy: 'done' | 'not_configured' | 'paused' | 'lease_held' | 'failure';
 }
 
-const uploadedKey = (sha: string) => `uploaded:${sha}`;
-
 /**
  * Uploads every artifact the batch refers to that the service does not hold yet. What the
  * service confirmed is remembered per API base URL, so a retry after a failure (or after the
  * worker was killed) does not ask again for each file; `evidence_missing` clears that.
  */
-async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
+function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progress: { files: number }): Promise<ApiFailure | null> {
+  return uploadShas(cfg, records.flatMap((r) => r.evidence.map((e) => e.sha256)), progress);
+}
+
+/** Uploads the files the service lacks; answers to the alliance use it too. */
+export async function uploadShas(cfg: ApiConfig, list: readonly string[], progress: { files: number }): Promise<ApiFailure | null> {
   const database = await db();
-  const shas = [...new Set(records.flatMap((r) => r.evidence.map((e) => e.sha256)))];
+  const shas = [...new Set(list)];
   for (const sha of shas) {
-    if ((await database.get('kv', uploadedKey(sha))) === cfg.baseUrl) continue;
+    if ((await kvGet(uploadedKey(sha))) === cfg.baseUrl) continue;
     const head = await hasEvidence(cfg, sha);
     if (!head.ok) return head;
     if (!head.data) {
@@ -46,18 +50,21 @@ async function uploadEvidence(cfg: ApiConfig, records: TakedownRecord[], progres
         if (!put.ok) return put;
       }
     }
-    await database.put('kv', cfg.baseUrl, uploadedKey(sha));
+    await kvPut(uploadedKey(sha), cfg.baseUrl);
     progress.files++;
   }
   return null;
 }
 
 /** The service says it lacks evidence we thought it had: forget that, so it is uploaded again. */
+export async function forgetShas(shas: readonly string[]): Promise<void> {
+  for (const sha of shas) await kvDelete(uploadedKey(sha));
+}
+
 async function forgetUploads(records: TakedownRecord[]): Promise<void> {
-  const database = await db();
   for (const r of records) {
     if (r.outbox.lastError?.code !== 'evidence_missing') continue;
-    for (const e of r.evidence) await database.delete('kv', uploadedKey(e.sha256));
+    for (const e of r.evidence) await kvDelete(uploadedKey(e.sha256));
   }
 }
 

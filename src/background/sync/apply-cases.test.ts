@@ -32,6 +32,15 @@ describe('folding case status into requests', () => {
     expect(cn.notify).toBe('counter_notice');
     expect(cn.record.respondBy).toBe('2026-11-26T08:00:00.000Z');
   });
+  it('remembers when the service first decided, for the within-SLA rate', () => {
+    const review = applyCase(submitted, wire({}), NOW)!.record;
+    expect(review.decidedAt).toBeNull();
+    const asked = applyCase(review, wire({ status: 'needs_info', updatedAt: '2026-11-22T09:00:00.000Z' }), NOW)!.record;
+    expect(asked.decidedAt).toBe('2026-11-22T09:00:00.000Z');
+    const back = applyCase(asked, wire({ status: 'in_review', updatedAt: '2026-11-23T01:00:00.000Z' }), NOW)!.record;
+    const done = applyCase(back, wire({ status: 'taken_down', updatedAt: '2026-11-23T07:00:00.000Z', resolvedAt: '2026-11-23T07:00:00.000Z' }), NOW)!.record;
+    expect(done.decidedAt).toBe('2026-11-22T09:00:00.000Z');
+  });
   it('keeps a status it does not know, as sent', () => {
     const change = applyCase(submitted, wire({ status: 'escalated_to_platform' }), NOW)!;
     expect(change.record.caseStatus).toBe('escalated_to_platform');

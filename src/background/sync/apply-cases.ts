@@ -2,6 +2,9 @@ import type { Case } from '../../shared/api/schemas.ts';
 import { MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from '../../shared/api/schemas.ts';
 import type { TakedownRecord } from '../../shared/model.ts';
 
+/** The statuses that count as the reviewer's decision for the within-SLA rate. */
+const FIRST_DECISIONS = new Set(['taken_down', 'rejected', 'needs_info']);
+
 export interface CaseChange {
   record: TakedownRecord;
   /** Set when the user should hear about it: resolved, needs info, counter-notice. */
@@ -31,6 +34,7 @@ export function applyCase(record: TakedownRecord, c: Case, now: Date): CaseChang
     respondBy: c.respondBy ?? null,
     resolvedAt: c.resolvedAt ?? null,
     resolution: c.resolution ?? null,
+    decidedAt: record.decidedAt ?? (FIRST_DECISIONS.has(c.status) ? c.updatedAt : null),
     outbox: { ...record.outbox, state: 'submitted', batchId: null, lastError: null },
     updatedAt: now.toISOString(),
   };

@@ -1,10 +1,9 @@
 import { db } from '../../shared/db/open.ts';
 import { announce } from '../../shared/db/changes.ts';
-import { getPause, getSettings, setPause } from '../../shared/db/kv.ts';
+import { getPause, getSettings, kvGet, kvPut, setPause } from '../../shared/db/kv.ts';
 import { getCases } from '../../shared/api/client.ts';
 import { applyCase, type CaseChange } from './apply-cases.ts';
 
-const SINCE = 'pollUpdatedSince';
 const EPOCH = '1970-01-01T00:00:00.000Z';
 const MAX_PAGES = 20;
 
@@ -19,7 +18,7 @@ export async function pollCases(now: () => Date): Promise<CaseChange[]> {
   const database = await db();
   if ((await database.count('requests')) === 0) return [];
   const cfg = { baseUrl: settings.baseUrl, token: settings.token };
-  let since = ((await database.get('kv', SINCE)) as string | undefined) ?? EPOCH;
+  let since = (await kvGet('pollUpdatedSince')) ?? EPOCH;
   let cursor: string | null = null;
   const notable: CaseChange[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
@@ -43,7 +42,7 @@ export async function pollCases(now: () => Date): Promise<CaseChange[]> {
     cursor = res.data.nextCursor;
     // The watermark moves only once the last page is in, so an interrupted poll repeats
     // rather than skipping cases.
-    if (!cursor) await tx.objectStore('kv').put(newest, SINCE);
+    if (!cursor) await kvPut('pollUpdatedSince', newest, tx.objectStore('kv'));
     await tx.done;
     announce('requests');
     if (!cursor) break;

@@ -161,3 +161,13 @@ export function getCases(cfg: ApiConfig, query: { updatedSince: string; cursor?:
 
 export const withdrawCase = (cfg: ApiConfig, caseId: string) =>
   call<Case>(cfg, { method: 'POST', path: `/v1/takedowns/${encodeURIComponent(caseId)}/withdraw`, schema: Case });
+
+/** The member's answer to a case; `body` is the exact stored bytes, resent unchanged with the same key. */
+export const postResponse = (cfg: ApiConfig, caseId: string, body: string, idempotencyKey: string) =>
+  call<Case>(cfg, {
+    method: 'POST',
+    path: `/v1/takedowns/${encodeURIComponent(caseId)}/responses`,
+    body,
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    schema: Case,
+  });

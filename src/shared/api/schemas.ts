@@ -68,7 +68,6 @@ export const ListingPayload = z.object({
 });
 export type ListingPayload = z.infer<typeof ListingPayload>;
 
-export const EVIDENCE_KINDS = ['screenshot', 'screenshot_full', 'page_archive', 'metadata', 'capture_manifest'] as const;
 // Open-ended on purpose: a newer client may add kinds the service just stores.
 export const EvidenceKind = z.string().min(1).max(64);
 export type EvidenceKind = z.infer<typeof EvidenceKind>;
@@ -162,3 +161,14 @@ export const EvidenceStored = z.object({
   receivedAt: Timestamp,
 });
 export type EvidenceStored = z.infer<typeof EvidenceStored>;
+
+export const MAX_RESPONSE_CHARS = 4000;
+export const MAX_RESPONSE_EVIDENCE = 20;
+
+/** POST /v1/takedowns/{caseId}/responses: the member's answer to a case that waits on it. */
+export const ResponseBody = z.object({
+  responseId: z.uuid(),
+  message: z.string().min(1).max(MAX_RESPONSE_CHARS),
+  evidence: z.array(EvidenceRef).max(MAX_RESPONSE_EVIDENCE).default([]),
+});
+export type ResponseBody = z.infer<typeof ResponseBody>;

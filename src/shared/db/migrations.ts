@@ -8,6 +8,10 @@ type Step = (db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx) => void;
  * Cumulative, numbered steps: step N takes a database at version N-1 to version N.
  * A step may add stores and indexes or transform records; it never deletes a store
  * that holds evidence or requests.
+ *
+ * Adding step N+1: first run `npx tsx test/unit/db-snapshots/make.ts` (at version N) and
+ * commit the vN.json it writes; migrations.test.ts then upgrades that database through your
+ * step and checks that every record it held is still there and still readable.
  */
 export const STEPS: Record<number, Step> = {
   1: (db) => {
@@ -19,6 +23,10 @@ export const STEPS: Record<number, Step> = {
     db.createObjectStore('evidence', { keyPath: 'sha256' });
     db.createObjectStore('batches', { keyPath: 'batchId' });
     db.createObjectStore('kv');
+  },
+  // Trusted timestamps of capture manifests (a new store: nothing stored before changes).
+  2: (db) => {
+    db.createObjectStore('stamps', { keyPath: 'manifestSha256' }).createIndex('byState', 'state');
   },
 };
 

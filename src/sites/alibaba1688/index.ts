@@ -1,12 +1,8 @@
 import type { SiteAdapter } from '../adapter.ts';
-import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
 import { extractItem } from './extract.ts';
+import { alibaba1688Site } from './site.ts';
 
 export const alibaba1688Adapter: SiteAdapter = {
-  id: '1688',
-  examples,
-  handles,
-  pageKind,
+  ...alibaba1688Site,
   extractItem,
-  canonicalUrl,
 };

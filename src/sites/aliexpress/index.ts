@@ -1,14 +1,10 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { extractCards } from './cards.ts';
-import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
 import { extractItem } from './extract.ts';
+import { aliexpressSite } from './site.ts';
 
 export const aliexpressAdapter: SiteAdapter = {
-  id: 'aliexpress',
-  examples,
-  handles,
-  pageKind,
+  ...aliexpressSite,
   extractItem,
   extractCards,
-  canonicalUrl,
 };

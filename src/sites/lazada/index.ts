@@ -1,14 +1,10 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { extractCards } from './cards.ts';
-import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
 import { extractItem } from './extract.ts';
+import { lazadaSite } from './site.ts';
 
 export const lazadaAdapter: SiteAdapter = {
-  id: 'lazada',
-  examples,
-  handles,
-  pageKind,
+  ...lazadaSite,
   extractItem,
   extractCards,
-  canonicalUrl,
 };

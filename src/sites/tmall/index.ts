@@ -1,14 +1,10 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { extractCards } from './cards.ts';
-import { canonicalUrl, examples, handles, pageKind } from './detect.ts';
 import { extractItem } from './extract.ts';
+import { tmallSite } from './site.ts';
 
 export const tmallAdapter: SiteAdapter = {
-  id: 'tmall',
-  examples,
-  handles,
-  pageKind,
+  ...tmallSite,
   extractItem,
   extractCards,
-  canonicalUrl,
 };

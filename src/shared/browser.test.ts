@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { browserKind, canSaveMhtml, onMessage, sendToRuntime, sendToTab } from './browser.ts';
+import type { FakeChrome } from '../../test/setup/fake-chrome.ts';
+
+const fake = () => (globalThis as unknown as { chrome: FakeChrome }).chrome;
+
+describe('one way to the browser APIs', () => {
+  it('answers a message with what the handler resolves, in Chrome (sendResponse) as in Firefox', async () => {
+    onMessage((message) => (message === 'ping' ? Promise.resolve({ pong: 1 }) : undefined));
+    await expect(sendToRuntime('ping')).resolves.toEqual({ pong: 1 });
+  });
+
+  it("carries a handler's failure back to the sender as an Error with its message", async () => {
+    onMessage(() => Promise.reject(new Error('Refused: not from a tab.')));
+    await expect(sendToRuntime('flag')).rejects.toThrow('Refused: not from a tab.');
+  });
+
+  it('leaves messages that are not its own to other listeners, and stops when removed', async () => {
+    onMessage(() => undefined);
+    const stop = onMessage((m) => (m === 'mine' ? Promise.resolve('first') : undefined));
+    fake().runtime.onMessage.addListener(() => Promise.resolve('other'));
+    await expect(sendToRuntime('theirs')).resolves.toBe('other');
+    await expect(sendToRuntime('mine')).resolves.toBe('first');
+    stop();
+    await expect(sendToRuntime('mine')).resolves.toBe('other');
+  });
+
+  it("turns a content script's failure marker into an Error for the worker", async () => {
+    fake().tabs.sendMessage = async () => ({ __tdfFailure: 'The page went away.' });
+    await expect(sendToTab(3, { type: 'pageHtml' })).rejects.toThrow('The page went away.');
+  });
+
+  it('uses the fake browser of the current test, and tells Firefox by its extension URL', () => {
+    expect(canSaveMhtml()).toBe(true);
+    expect(browserKind()).toBe('chromium');
+    (fake() as { pageCapture?: unknown }).pageCapture = undefined;
+    fake().runtime.getURL = (p: string) => `moz-extension://0b1c/${p}`;
+    expect(canSaveMhtml()).toBe(false);
+    expect(browserKind()).toBe('firefox');
+  });
+});

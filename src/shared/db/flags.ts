@@ -1,0 +1,49 @@
+import { db } from './open.ts';
+import { announce } from './changes.ts';
+import { kvPut } from './kv.ts';
+import type { EvidenceBlob, StampJob } from './schema.ts';
+import type { TakedownRecord } from '../model.ts';
+
+/** Everything one flag adds to the database. */
+export interface FlagWrite {
+  evidence: EvidenceBlob[];
+  requests: TakedownRecord[];
+  /** The SHA-256 of the flag's capture manifest: the new head of the device's chain. */
+  chainHead: string;
+  /** The manifest's timestamp job, when TSAs are configured: durable with the flag itself. */
+  stamp?: StampJob;
+}
+
+export type StoreFlagResult = { ok: true } | { ok: false; code: 'storage_full' | 'storage_failed'; message: string };
+
+/**
+ * Stores a flag: evidence, requests and the chain head in one transaction, so the user hears
+ * "queued" only once all of it is durable, and a failure (a full disk) leaves nothing
+ * half-written.
+ */
+export async function storeFlag(write: FlagWrite): Promise<StoreFlagResult> {
+  const tx = (await db()).transaction(['evidence', 'requests', 'kv', 'stamps'], 'readwrite');
+  try {
+    const evidence = tx.objectStore('evidence');
+    for (const blob of write.evidence) await evidence.put(blob);
+    for (const r of write.requests) await tx.objectStore('requests').put(r);
+    await kvPut('captureChainHead', write.chainHead, tx.objectStore('kv'));
+    if (write.stamp) await tx.objectStore('stamps').put(write.stamp);
+    await tx.done;
+  } catch (err) {
+    // A put that throws leaves the transaction open: without the abort, what was put before
+    // it would still commit.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    tx.done.catch(() => undefined);
+    const quota = (err as DOMException)?.name === 'QuotaExceededError';
+    return quota
+      ? { ok: false, code: 'storage_full', message: 'The disk is full: nothing was queued. Free some space and flag again.' }
+      : { ok: false, code: 'storage_failed', message: `Could not store the request: ${(err as Error).message}` };
+  }
+  announce('requests');
+  return { ok: true };
+}
