@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.config.ts';
+import firefoxManifest from './manifest.firefox.ts';
 import type { Plugin } from 'vite';
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,12 +14,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
  * from its static URL, and Chromium 156 refuses that import when the flag is on.)
  */
 function hardenWebAccessibleResources(): Plugin {
+  let outDir = '';
   return {
     name: 'harden-web-accessible-resources',
     enforce: 'post',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
     // crxjs writes the manifest at the very end of the build, so this edits the written file.
     closeBundle() {
-      const file = path.resolve(import.meta.dirname, 'dist/manifest.json');
+      const file = path.join(outDir, 'manifest.json');
       if (!existsSync(file)) return;
       const m = JSON.parse(readFileSync(file, 'utf8')) as { web_accessible_resources?: { resources: string[] }[] };
       for (const war of m.web_accessible_resources ?? []) {
@@ -33,10 +38,17 @@ function hardenWebAccessibleResources(): Plugin {
 // and has nothing to offer unit tests (which run against sources).
 const underTest = Boolean(process.env.VITEST);
 
-export default defineConfig({
-  plugins: underTest ? [preact()] : [crx({ manifest }), preact(), hardenWebAccessibleResources()],
+// One source tree, two targets: `vite build` is Chrome/Edge into dist/, `vite build --mode
+// firefox` the Firefox build into dist-firefox/ (its manifest derived from Chrome's).
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+  plugins: underTest ? [preact()] : [crx({ manifest: firefox ? firefoxManifest : manifest, browser: firefox ? 'firefox' : 'chrome' }), preact(), hardenWebAccessibleResources()],
   build: {
-    target: 'chrome116',
+    // The printable evidence report is an extension page no manifest field names.
+    rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },
+    target: firefox ? 'firefox140' : 'chrome116',
+    outDir: firefox ? 'dist-firefox' : 'dist',
     // Vite's preload helper runs in content scripts too: it put <link rel=modulepreload>
     // elements into the marketplace page's own <head> and walked its links (about 50 ms on a
     // big search page in the profile). Chunks load by their imports alone.
@@ -51,4 +63,5 @@ export default defineConfig({
     setupFiles: ['test/setup/unit-setup.ts'],
     testTimeout: 15000,
   },
+  };
 });

@@ -3,6 +3,7 @@ import { CasesResponse } from '../src/shared/api/schemas.ts';
 import { addBusinessTime } from '../src/shared/sla.ts';
 import { startKit, submission } from './server.test-kit.ts';
 import type { Kit } from './server.test-kit.ts';
+import { waitFor } from '../test/unit/ui-wait.ts';
 
 /** A random source that returns the given values in turn, then repeats the last. */
 const script = (...values: number[]) => { let i = 0; return () => values[Math.min(i++, values.length - 1)]!; };
@@ -59,8 +60,8 @@ describe('reviewer outcomes', () => {
   it('runs on its own timer when a pace is set, and persists what it did', async () => {
     kit = await startKit({ reviewerPaceMs: 10, random: () => 0 });
     await kit.submit({ requests: [submission()] });
-    await new Promise((r) => setTimeout(r, 100));
-    expect(kit.sb.getCase('TD-2026-000001')?.status).not.toBe('received');
+    // The reviewer's own timer moves the case: nothing else here calls reviewerTick.
+    await waitFor(() => kit.sb.getCase('TD-2026-000001')?.status !== 'received', 'the reviewer to move the case');
     await kit.restart({ reviewerPaceMs: 0 });
     expect(kit.sb.getCase('TD-2026-000001')?.status).not.toBe('received');
   });

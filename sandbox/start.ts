@@ -33,6 +33,7 @@ Alliance API sandbox   ${sandbox.url}
 Demo token             ${DEMO_TOKEN}   (${DEMO_MEMBER.memberName})
 Built extension        ${dist}
 Sandbox data           ${sandbox.dataDir}
+Sandbox TSA            ${sandbox.tsaUrl}   (root certificate ${await sandbox.tsaRootPath()})
 `);
 
 if (hasDisplay && browserPath) {
@@ -48,6 +49,8 @@ if (hasDisplay && browserPath) {
   await options.goto(`chrome-extension://${id}/src/options/index.html`);
   await options.getByTestId('api-base-url').fill(sandbox.url);
   await options.getByTestId('api-token').fill(DEMO_TOKEN);
+  // Every capture of the demo is stamped by the sandbox's own TSA.
+  await options.getByTestId('tsa-urls').fill(sandbox.tsaUrl);
   await options.getByTestId('save-settings').click();
   const demo = await context.newPage();
   await demo.goto(demoItem);
@@ -62,6 +65,7 @@ Close the browser or press Ctrl-C to stop.`);
   2. Open the extension's options (Details → Extension options) and enter
        API base URL  ${sandbox.url}
        API token     ${DEMO_TOKEN}
+       Timestamp authorities  ${sandbox.tsaUrl}
      then click Save: the connection status turns green and lists ${DEMO_MEMBER.memberName}'s IP rights.
   3. Open a Taobao item page (item.taobao.com/item.htm?id=…) and click "Flag".
      To use the saved demo page instead, start Chromium with

@@ -24,6 +24,8 @@ async function parts(): Promise<FlagParts> {
       { artifacts: [], gaps: [{ code: 'card_not_found', message: 'not on screen' }], card: null },
     ],
     notes: { viewport: null, archive: null },
+    page: { url: 'https://s.taobao.com/search?q=bag', redirectCount: 0, visible: true, focused: true, missing: [] },
+    viewport: { width: 1280, height: 900, devicePixelRatio: 1 },
   };
   return {
     payload: { ipRightId: 'ipr_1', reason: 'counterfeit', note: 'same logo' },

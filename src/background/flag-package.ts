@@ -1,7 +1,8 @@
 import { itemKey, sellerKey, type Listing, type TakedownRecord } from '../shared/model.ts';
 import type { RequestOf } from '../shared/messages.ts';
 import type { FlagWrite } from '../shared/db/flags.ts';
-import { buildManifest, EVIDENCE_KIND, serialiseManifest, utf8Bytes, type CaptureManifest } from '../evidence/format.ts';
+import { buildManifest, EVIDENCE_KIND, serialiseManifest, utf8Bytes, type CaptureContext, type CaptureManifest } from '../evidence/format.ts';
+import { incompleteOf } from './capture/context.ts';
 import { artifact, type Artifact } from './capture/artifact.ts';
 import type { Capture } from './capture/collect.ts';
 
@@ -18,6 +19,8 @@ export interface FlagParts {
   /** The device's chain head before this flag. */
   previousManifestSha256: string | null;
   context: Pick<CaptureManifest, 'userTimeZone' | 'extension' | 'browser'> & { durationMs: number };
+  /** Browser, language, URLs, viewport, clocks, page in front (see capture/context.ts). */
+  captureContext?: CaptureContext;
 }
 
 /**
@@ -51,6 +54,8 @@ export async function packageFlag(p: FlagParts): Promise<FlagWrite> {
     artifacts: [...capture.shared, ...own, ...metadata].map((a) => a.ref),
     gaps: [...capture.gaps, ...listings.flatMap((l, i) => capture.listings[i]!.gaps.map((g) => ({ code: g.code, message: `${l.itemId}: ${g.message}` })))],
     capture: { ...capture.notes, ...(cards.length ? { cards } : {}), durationMs: p.context.durationMs },
+    ...(p.captureContext ? { context: p.captureContext } : {}),
+    incomplete: incompleteOf(capture),
     extension: p.context.extension,
     browser: p.context.browser,
     previousManifestSha256: p.previousManifestSha256,

@@ -7,6 +7,9 @@ import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
 import { runStamps, stampThenSend } from './stamp/run.ts';
 import { queueAnswer } from './answers.ts';
+import { projectBatch } from '../shared/good-faith.ts';
+import { listRequests } from '../shared/db/requests.ts';
+import { Reason } from '../shared/model.ts';
 import { captureListingPage } from './capture/listing-page.ts';
 
 function tabOf(sender: Sender) {
@@ -23,14 +26,28 @@ export const handlers: Handlers = {
     return answer;
   },
   lookup: (payload) => lookup(payload),
-  flagContext: async () => {
+  flagContext: async (payload) => {
     const s = await getSettings();
+    const warnings: Record<string, { kind: 'success' | 'counter_notices'; rate: number }[]> = {};
+    if (payload.count) {
+      const history = await listRequests();
+      for (const reason of Reason.options) {
+        const w = projectBatch(history, reason, payload.count, new Date());
+        if (w.length) warnings[reason] = w;
+      }
+    }
     return {
       configured: Boolean(s.baseUrl && s.token),
       ipRights: s.me?.ipRights ?? [],
       defaultIpRightId: s.defaultIpRightId,
       defaultReason: s.defaultReason,
+      warnings,
     };
+  },
+
+  refreshCases: async () => {
+    void poll();
+    return { ok: true as const };
   },
   sendNow: async () => {
     void kick({ now: true });

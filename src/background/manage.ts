@@ -5,6 +5,7 @@ import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import type { TakedownRecord } from '../shared/model.ts';
 import { withdrawCase } from '../shared/api/client.ts';
 import { applyCase } from './sync/apply-cases.ts';
+import { t } from '../shared/i18n.ts';
 
 type Answer = ResponseOf<'resendRequest'>;
 const refuse = (code: string, message: string): Answer => ({ ok: false, error: { code, message } });
@@ -14,8 +15,8 @@ const notFiled = (r: TakedownRecord) => r.caseId === null && r.outbox.batchId ==
 export async function resend(p: RequestOf<'resendRequest'>, now: Date): Promise<Answer> {
   const tx = (await db()).transaction('requests', 'readwrite');
   const r = await tx.store.get(p.clientRequestId);
-  if (!r) return refuse('not_found', 'This request no longer exists.');
-  if (!notFiled(r)) return refuse('conflict', 'This request is already with the service.');
+  if (!r) return refuse('not_found', t('worker_error_not_found'));
+  if (!notFiled(r)) return refuse('conflict', t('worker_error_already_filed'));
   await tx.store.put({
     ...r,
     ipRightId: p.ipRightId ?? r.ipRightId,
@@ -35,8 +36,8 @@ export async function discard(p: RequestOf<'discardRequest'>): Promise<Answer> {
   const tx = (await db()).transaction(['requests', 'evidence'], 'readwrite');
   const requests = tx.objectStore('requests');
   const r = await requests.get(p.clientRequestId);
-  if (!r) return refuse('not_found', 'This request no longer exists.');
-  if (!notFiled(r)) return refuse('conflict', 'This request is already with the service: withdraw the case instead.');
+  if (!r) return refuse('not_found', t('worker_error_not_found'));
+  if (!notFiled(r)) return refuse('conflict', t('worker_error_discard_filed'));
   await requests.delete(r.clientRequestId);
   const stillUsed = new Set((await requests.getAll()).flatMap((o) => o.evidence.map((e) => e.sha256)));
   for (const e of r.evidence) {
@@ -50,7 +51,7 @@ export async function discard(p: RequestOf<'discardRequest'>): Promise<Answer> {
 export async function withdraw(p: RequestOf<'withdrawCase'>, now: Date): Promise<Answer> {
   const database = await db();
   const r = await database.get('requests', p.clientRequestId);
-  if (!r?.caseId) return refuse('not_found', 'This request has no case at the service yet.');
+  if (!r?.caseId) return refuse('not_found', t('worker_error_no_case'));
   const s = await getSettings();
   const res = await withdrawCase({ baseUrl: s.baseUrl, token: s.token }, r.caseId);
   if (!res.ok) return refuse(res.code, res.message);

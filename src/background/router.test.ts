@@ -14,6 +14,7 @@ function setup() {
     lookup: vi.fn(async () => ({ annotations: [], sellerCounts: {} })),
     flagContext: vi.fn(async () => ({ configured: false, ipRights: [], defaultIpRightId: null, defaultReason: 'counterfeit' as const })),
     sendNow: vi.fn(async () => ({ ok: true as const })),
+    refreshCases: vi.fn(async () => ({ ok: true as const })),
     settingsChanged: vi.fn(async () => ({ ok: true as const })),
     resendRequest: vi.fn(async () => ({ ok: true as const })),
     discardRequest: vi.fn(async () => ({ ok: true as const })),

@@ -6,6 +6,7 @@ import { pollCases } from './sync/poll.ts';
 import { drainAnswers, nextAnswerDue } from './answers.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
 import { ext } from '../shared/browser.ts';
+import { getPause } from '../shared/db/kv.ts';
 
 export const ALARMS = { outbox: 'outbox', poll: 'poll' } as const;
 const POLL_MINUTES = 1;
@@ -68,6 +69,12 @@ const WATCHDOG_MS = 5_000;
 
 /** Wakes the worker when the next retry is due (a packed extension's alarms fire at most every 30 s). */
 async function scheduleWake(): Promise<void> {
+  // A paused queue (refused token) waits for new settings, which kick it themselves: waking
+  // every second only to find it paused would cost battery and prove nothing.
+  if (await getPause()) {
+    await ext.alarms.clear(RETRY_ALARM);
+    return;
+  }
   const due = [nextDueAt(await allRequests()), await earliestBatchRetry(), await nextAnswerDue()].filter((t): t is number => t !== null);
   if (due.length === 0) {
     await ext.alarms.clear(RETRY_ALARM);
@@ -76,11 +83,19 @@ async function scheduleWake(): Promise<void> {
   await ext.alarms.create(RETRY_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
 }
 
-export async function poll(): Promise<void> {
-  const changes = await pollCases(() => new Date()).catch((err) => {
-    console.error('case poll failed', err);
-    return [];
+let polling: Promise<void> | null = null;
+
+/** One poll at a time: the alarm and an opened popup may ask together. */
+export function poll(): Promise<void> {
+  polling ??= (async () => {
+    const changes = await pollCases(() => new Date()).catch((err) => {
+      console.error('case poll failed', err);
+      return [];
+    });
+    await notifyChanges(changes).catch(() => undefined);
+    await refreshBadge().catch(() => undefined);
+  })().finally(() => {
+    polling = null;
   });
-  await notifyChanges(changes).catch(() => undefined);
-  await refreshBadge().catch(() => undefined);
+  return polling;
 }

@@ -12,7 +12,14 @@ type FormModule = typeof import('./flag-form-view.tsx');
  * message through the same form as item pages. Plain DOM, so that the page loads no UI
  * library; the form's module is fetched when the first card is selected, before it is needed.
  */
-export function batchToolbar(doc: Document, parent: Node, state: PageState, visible: () => Listing[]): () => void {
+export function batchToolbar(
+  doc: Document,
+  parent: Node,
+  state: PageState,
+  visible: () => Listing[],
+  /** Reads what the selected cards still lack (a seller) before they are filed. */
+  complete?: (listings: Listing[]) => Promise<Listing[]>,
+): () => void {
   let form: Promise<FormModule> | null = null;
   let closeForm: (() => void) | null = null;
   let el: HTMLElement | null = null;
@@ -46,7 +53,7 @@ export function batchToolbar(doc: Document, parent: Node, state: PageState, visi
       (m) => {
         if (!el || formBox.hidden) return;
         formBox.textContent = '';
-        closeForm = m.showFlagForm(formBox, listings, (annotations) => (hideForm(), state.flagged(listings, annotations)), hideForm);
+        closeForm = m.showFlagForm(formBox, listings, (annotations) => (hideForm(), state.flagged(listings, annotations)), hideForm, complete);
       },
       () => {
         formBox.textContent = '';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAB_NS } from '../shared/messages.ts';
 import { unwrapAnswer } from '../shared/browser.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
-import { HOST_TAG, mount } from './mount.ts';
+import { CAPTURING_ATTR, HOST_TAG, mount } from './mount.ts';
 import { onFlagFormRequest, startCaptureResponder } from './capture-responder.ts';
 import type { FakeChrome } from '../../test/setup/fake-chrome.ts';
 
@@ -25,6 +25,9 @@ function fakeWindow() {
       win.scrolls.push(win.scrollY);
     },
     requestAnimationFrame: (cb: () => void) => setTimeout(cb, 1),
+    /** Whether our shadow sheet's hiding rule takes effect (happy-dom has no shadow cascade). */
+    sheetWorks: true,
+    getComputedStyle: (el: Element) => ({ display: win.sheetWorks && el.hasAttribute(CAPTURING_ATTR) ? 'none' : 'block' }),
     setTimeout: window.setTimeout.bind(window),
     clearTimeout: window.clearTimeout.bind(window),
   };
@@ -73,7 +76,8 @@ describe('the capture responder', () => {
     card('111', 400);
     card('222', 1900);
     const begin = await deliver(ask('captureBegin', { itemIds: ['111', '222', '999'] }));
-    expect(host.style.getPropertyValue('visibility')).toBe('hidden');
+    expect(host.hasAttribute(CAPTURING_ATTR)).toBe(true);
+    expect(host.isConnected).toBe(true);
     expect(begin).toMatchObject({ scrollY: 250, viewportHeight: 900, pageHeight: 3000, devicePixelRatio: 2 });
     expect(begin.cards).toEqual([
       { itemId: '111', rect: { x: 10, y: 150, width: 200, height: 300 } },
@@ -85,7 +89,23 @@ describe('the capture responder', () => {
 
     await deliver(ask('captureEnd', { scrollX: 0, scrollY: 250 }));
     expect(win.scrollY).toBe(250);
-    expect(host.style.getPropertyValue('visibility')).toBe('');
+    expect(host.hasAttribute(CAPTURING_ATTR)).toBe(false);
+  });
+
+  it('takes our UI out of the page when hiding it in place does not take, and puts it back where it was', async () => {
+    win.sheetWorks = false; // e.g. a page script replaced our stylesheet
+    const { host } = mount(document);
+    const after = document.createElement('div');
+    document.documentElement.append(after);
+    document.documentElement.insertBefore(host, after);
+    await deliver(ask('captureBegin', { itemIds: [] }));
+    expect(host.isConnected).toBe(false);
+    await deliver(ask('captureScroll', { y: 900, itemIds: [] }));
+    expect(host.isConnected).toBe(false);
+    await deliver(ask('captureEnd', { scrollX: 0, scrollY: 250 }));
+    expect(host.isConnected).toBe(true);
+    expect(host.nextSibling).toBe(after);
+    expect(host.hasAttribute(CAPTURING_ATTR)).toBe(false);
   });
 
   it('ignores messages from web pages, other extensions, other content scripts, and malformed ones', async () => {
@@ -98,9 +118,11 @@ describe('the capture responder', () => {
     expect(deliver(ask('captureScroll', { y: 1e12, itemIds: [] }))).toBeUndefined();
     expect(deliver(ask('runScript', { code: 'alert(1)' }))).toBeUndefined();
     expect(deliver(ask('__proto__', {}))).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(win.scrolls).toEqual([]);
-    expect(host.style.getPropertyValue('visibility')).toBe('');
+    // Nothing above reached the page: our UI untouched.
+    expect(host.hasAttribute(CAPTURING_ATTR)).toBe(false);
+    // A real request after them is answered, and its scroll is the only one the page saw.
+    expect(await deliver(ask('captureScroll', { y: 600, itemIds: [] }))).toMatchObject({ scrollY: 600 });
+    expect(win.scrolls).toEqual([600]);
   });
 
   it('serializes the page without our UI, capped', async () => {

@@ -1,7 +1,8 @@
 import { ext, onMessage, type MessageHandler } from '../shared/browser.ts';
 import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type TabRequestOf, type TabResponseOf } from '../shared/messages.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
-import { HOST_TAG } from './mount.ts';
+import { CAPTURING_ATTR, HOST_TAG } from './mount.ts';
+import { loadForCapture, pageContext } from './capture-complete.ts';
 
 /** If the worker dies mid-capture and never says "end", our UI comes back by itself. */
 const RESTORE_AFTER_MS = 60_000;
@@ -47,7 +48,8 @@ export type CaptureListener = MessageHandler;
  */
 export function captureResponder(adapter: SiteAdapter, win: Window = window): { listener: CaptureListener; restore: () => void } {
   const doc = win.document;
-  let hidden: { host: HTMLElement; value: string; priority: string; timer: number } | null = null;
+  /** Our UI host while hidden; `detached` with where it was, when hiding it in place failed. */
+  let hidden: { host: HTMLElement; timer: number; detached: { parent: Node; next: Node | null } | null } | null = null;
   let cards = new Map<string, Element>();
 
   const scroller = () => doc.scrollingElement ?? doc.documentElement;
@@ -78,25 +80,45 @@ export function captureResponder(adapter: SiteAdapter, win: Window = window): { 
   });
   const restoreUi = () => {
     if (!hidden) return;
-    hidden.host.style.setProperty('visibility', hidden.value, hidden.priority);
-    if (!hidden.value) hidden.host.style.removeProperty('visibility');
-    win.clearTimeout(hidden.timer);
+    const { host, detached, timer } = hidden;
+    host.removeAttribute(CAPTURING_ATTR);
+    if (detached && !host.isConnected) detached.parent.insertBefore(host, detached.next?.parentNode === detached.parent ? detached.next : null);
+    win.clearTimeout(timer);
     hidden = null;
+  };
+  /**
+   * Hides our UI and confirms it is hidden before a capture: the attribute turns the host off
+   * through our own shadow sheet; should it still render (a page that replaced our sheet, or
+   * re-attached host), the host leaves the document until the capture ends.
+   */
+  const hideUi = () => {
+    const host = hidden?.host ?? doc.querySelector<HTMLElement>(HOST_TAG);
+    if (!host) return;
+    hidden ??= { host, timer: win.setTimeout(restoreUi, RESTORE_AFTER_MS), detached: null };
+    host.setAttribute(CAPTURING_ATTR, '');
+    if (host.isConnected && win.getComputedStyle(host).display !== 'none' && host.parentNode) {
+      hidden.detached = { parent: host.parentNode, next: host.nextSibling };
+      host.remove();
+    }
   };
 
   const answers: { [K in TabMessageName]: Answer<K> } = {
-    captureBegin: async ({ itemIds }) => {
-      const host = doc.querySelector<HTMLElement>(HOST_TAG);
-      if (host && !hidden) {
-        hidden = { host, value: host.style.getPropertyValue('visibility'), priority: host.style.getPropertyPriority('visibility'), timer: win.setTimeout(restoreUi, RESTORE_AFTER_MS) };
-        host.style.setProperty('visibility', 'hidden', 'important');
-      }
+    captureBegin: async ({ itemIds, expect }) => {
+      hideUi();
+      // Flagged cards in view are in the first capture: their images must be loaded for it.
+      // Cards further down load as the capture scrolls to them.
+      const inView = findCards(itemIds).filter((c) => c.rect.y < win.innerHeight && c.rect.y + c.rect.height > 0);
+      const flagged = inView.flatMap((c) => (cards.get(c.itemId) ? [cards.get(c.itemId)!] : []));
+      const missing = await loadForCapture(win, expect, flagged);
+      hideUi();
       await painted(win);
-      return state(itemIds);
+      const start = state(itemIds);
+      return { ...start, page: { ...pageContext(win), missing } };
     },
     captureScroll: async ({ y, itemIds }) => {
       // 'instant': a page's smooth scrolling would still be on its way when we capture.
       win.scrollTo({ left: win.scrollX, top: y, behavior: 'instant' });
+      hideUi(); // still hidden, whatever the page did meanwhile
       await painted(win);
       return state(itemIds);
     },

@@ -8,7 +8,13 @@ import { FlagForm } from './flag-form.tsx';
  * module (Preact, the form, the schemas) is loaded only once the user selects a card, never
  * with the page. Returns the unmount.
  */
-export function showFlagForm(container: HTMLElement, listings: Listing[], onQueued: (a: ItemAnnotation[]) => void, onCancel: () => void): () => void {
-  render(<FlagForm listings={listings} onQueued={onQueued} onCancel={onCancel} />, container);
+export function showFlagForm(
+  container: HTMLElement,
+  listings: Listing[],
+  onQueued: (a: ItemAnnotation[]) => void,
+  onCancel: () => void,
+  complete?: (listings: Listing[]) => Promise<Listing[]>,
+): () => void {
+  render(<FlagForm listings={listings} complete={complete} onQueued={onQueued} onCancel={onCancel} />, container);
   return () => render(null, container);
 }

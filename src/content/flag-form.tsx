@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
 import { LIMITS, Reason, type Listing } from '../shared/model.ts';
 import { send } from '../shared/messaging.ts';
-import { t } from '../shared/i18n.ts';
+import { t, uiLocale } from '../shared/i18n.ts';
 import { REASONS, reasonLabel } from './labels.ts';
 import { onTrusted } from './trusted.ts';
 
@@ -12,6 +13,11 @@ interface Props {
   listings: Listing[];
   onQueued: (annotations: ItemAnnotation[]) => void;
   onCancel: () => void;
+  /**
+   * Reads what the listings still lack (a seller the card does not show) before anything is
+   * filed; throws with the message to show when it cannot, and then nothing is filed.
+   */
+  complete?: (listings: Listing[]) => Promise<Listing[]>;
 }
 
 /**
@@ -20,18 +26,20 @@ interface Props {
  * and it re-checks the values against what the worker offered, since page scripts can
  * change the fields of an open shadow root.
  */
-export function FlagForm({ listings, onQueued, onCancel }: Props) {
+export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
   const [ctx, setCtx] = useState<Context | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [reason, setReason] = useState<string>('counterfeit');
   const [ipRightId, setIpRightId] = useState('');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
+  const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
-    send('flagContext', {}).then(
+    send('flagContext', { count: listings.length }).then(
       (c) => {
         if (!live) return;
         setCtx(c);
@@ -44,7 +52,18 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
     return () => void (live = false);
   }, []);
 
+  // The form takes focus when it opens (its first field, or the message that replaces it).
+  useEffect(() => {
+    root.current?.querySelector<HTMLElement>('select, button')?.focus();
+  }, [ctx !== null, loadFailed]);
+
   const cancel = onTrusted(() => onCancel());
+  // Esc closes, as any dialog does; a key press only closes, it never files anything.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.stopPropagation();
+    onCancel();
+  };
   const submit = onTrusted(async () => {
     if (!ctx || busy) return;
     const r = Reason.safeParse(reason);
@@ -54,8 +73,21 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
     }
     setBusy(true);
     setError(null);
+    let ready = listings;
+    if (complete) {
+      setResolving(true);
+      try {
+        ready = await complete(listings);
+      } catch (err) {
+        setError((err as Error).message);
+        setBusy(false);
+        return;
+      } finally {
+        setResolving(false);
+      }
+    }
     try {
-      const res = await send('flag', { listings, reason: r.data, ipRightId, note });
+      const res = await send('flag', { listings: ready, reason: r.data, ipRightId, note });
       if (res.ok) onQueued(res.annotations);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
@@ -65,13 +97,20 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
     }
   });
 
-  if (loadFailed) return <Message text={t('content_worker_unreachable')} error onCancel={cancel} />;
-  if (!ctx) return <p class="message">{t('content_loading')}</p>;
-  if (!ctx.configured) return <Message text={t('content_not_configured')} onCancel={cancel} />;
-  if (!ctx.ipRights.length) return <Message text={t('content_no_ip_rights')} onCancel={cancel} />;
+  const wrap = (body: ComponentChildren) => (
+    <div ref={root} onKeyDown={onKeyDown}>
+      {body}
+    </div>
+  );
+  if (loadFailed) return wrap(<Message text={t('content_worker_unreachable')} error onCancel={cancel} />);
+  if (!ctx) return wrap(<p class="message">{t('content_loading')}</p>);
+  if (!ctx.configured) return wrap(<Message text={t('content_not_configured')} onCancel={cancel} />);
+  if (!ctx.ipRights.length) return wrap(<Message text={t('content_no_ip_rights')} onCancel={cancel} />);
+  const warnings = ctx.warnings?.[reason] ?? [];
 
-  return (
+  return wrap(
     <div class="form" role="form" aria-label={t('content_flag_heading')}>
+      <Filing listings={listings} />
       <label for="tdf-reason">{t('content_reason_label')}</label>
       <select id="tdf-reason" data-testid="flag-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
         {REASONS.map((code) => (
@@ -97,6 +136,16 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
         onInput={(e) => setNote(e.currentTarget.value.slice(0, LIMITS.note))}
       />
       <span class="count">{t('content_note_count', [String(note.length), String(LIMITS.note)])}</span>
+      {warnings.length > 0 && (
+        <p class="message warn" role="status" data-testid="flag-good-faith-warning">
+          {warnings.map((w) => t(w.kind === 'success' ? 'content_warn_success' : 'content_warn_counter', formatPercent(w.rate))).join(' ')}
+        </p>
+      )}
+      {resolving && (
+        <p class="message" role="status" data-testid="resolving-seller">
+          {t('content_resolving_seller')}
+        </p>
+      )}
       {error && (
         <p class="message error" role="alert">
           {error}
@@ -110,7 +159,41 @@ export function FlagForm({ listings, onQueued, onCancel }: Props) {
           {busy ? t('content_submitting') : t('content_submit')}
         </button>
       </div>
-    </div>
+    </div>,
+  );
+}
+
+const percent = new Map<string, Intl.NumberFormat>();
+function formatPercent(rate: number): string {
+  const locale = uiLocale();
+  let f = percent.get(locale);
+  if (!f) percent.set(locale, (f = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })));
+  return f.format(rate);
+}
+
+function money(p: NonNullable<Listing['price']>): string {
+  try {
+    return new Intl.NumberFormat(uiLocale(), { style: 'currency', currency: p.currency }).format(Number(p.amount));
+  } catch {
+    return `${p.amount} ${p.currency}`;
+  }
+}
+
+/** What will be filed: the item, its seller and price (or how many listings a batch holds). */
+function Filing({ listings }: { listings: Listing[] }) {
+  const one = listings.length === 1 ? listings[0]! : null;
+  if (!one) return <p class="filing" data-testid="flag-summary">{t('content_filing_batch', String(listings.length))}</p>;
+  return (
+    <dl class="filing" data-testid="flag-summary">
+      <dt>{t('content_filing_item')}</dt>
+      <dd>{one.itemId}</dd>
+      <dt>{t('content_filing_seller')}</dt>
+      <dd class="page-text" dir="auto">
+        {one.seller.id ? `${one.seller.name} (${one.seller.id})` : one.seller.name}
+      </dd>
+      <dt>{t('content_filing_price')}</dt>
+      <dd>{one.price ? money(one.price) : t('content_filing_no_price')}</dd>
+    </dl>
   );
 }
 

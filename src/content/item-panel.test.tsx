@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ItemPanel } from './item-panel.tsx';
@@ -188,5 +188,69 @@ describe('item panel', () => {
     expect(title.getAttribute('dir')).toBe('auto');
     expect(title.textContent).toBe(listing.title);
     expect(title.children).toHaveLength(0);
+  });
+
+  it('follows the status live after flagging, and then reads "Flagged · case · status"', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let state = 'queued';
+      let caseId: string | null = null;
+      const annotation = () => ({ marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c1', state, slaDueAt: caseId ? '2026-03-04T10:00:00.000Z' : null, caseId });
+      fakeWorker({ lookup: () => ({ annotations: [annotation()], sellerCounts: {} }) });
+      const { q } = await show();
+      expect(q('listing-status')!.dataset.state).toBe('queued');
+      expect(q('flag-listing')!.textContent).toBe('Flagged · no case yet · Queued');
+      state = 'received';
+      caseId = 'TD-2026-000123';
+      await act(() => void vi.advanceTimersByTime(5_000));
+      await settle();
+      expect(q('listing-status')!.dataset.state).toBe('received');
+      expect(q('flag-listing')!.textContent).toBe('Flagged · case TD-2026-000123 · Received');
+      expect(q('flag-listing')!.dataset.flagged).toBe('true');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks before flagging a listing again, showing the existing case', async () => {
+    const existing = { marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c1', state: 'in_review', slaDueAt: '2026-03-04T10:00:00.000Z', caseId: 'TD-2026-000123' };
+    const sent = fakeWorker({ lookup: () => ({ annotations: [existing], sellerCounts: {} }), flagContext: () => flagContext() });
+    const { q, shadow } = await show();
+    await trustedClick(q('flag-listing'));
+    expect(q('flag-reason')).toBeNull();
+    expect(shadow.querySelector('.confirm')!.textContent).toContain('This listing already has a request (case TD-2026-000123, In review). Flag it again');
+    expect(types(sent)).toEqual(['lookup']);
+    await trustedClick(q('flag-again'));
+    expect(q('flag-reason')).not.toBeNull();
+  });
+
+  it('shows what will be filed, takes focus, closes on Esc and gives focus back to the button', async () => {
+    fakeWorker({ lookup: noAnnotations, flagContext: () => flagContext() });
+    const { q, shadow } = await show();
+    q('flag-listing')!.focus();
+    await trustedClick(q('flag-listing'));
+    const summary = q('flag-summary')!;
+    expect(summary.textContent).toContain('637145790668');
+    expect(summary.textContent).toContain('Example官方旗舰店 (2136510393)');
+    expect(summary.textContent).toContain('CN¥199.00');
+    expect(shadow.activeElement).toBe(q('flag-reason'));
+    await act(() => void q('flag-reason')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await settle();
+    await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    expect(q('flag-reason')).toBeNull();
+    expect(shadow.activeElement).toBe(q('flag-listing'));
+  });
+
+  it('warns before a batch that would push the good-faith record past the fast-lane line, for the chosen reason', async () => {
+    const sent = fakeWorker({
+      lookup: noAnnotations,
+      flagContext: () => flagContext({ warnings: { copyright_image: [{ kind: 'success', rate: 0.884 }] } }),
+    });
+    const { q } = await show();
+    await trustedClick(q('flag-listing'));
+    expect(sent.find((m) => m.type === 'flagContext')!.payload).toEqual({ count: 1 });
+    expect(q('flag-good-faith-warning')).toBeNull();
+    await change(q<HTMLSelectElement>('flag-reason')!, 'copyright_image');
+    expect(q('flag-good-faith-warning')!.textContent).toContain('could bring your 90-day success rate to 88.4%');
   });
 });

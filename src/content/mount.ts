@@ -3,7 +3,15 @@ import { CSS } from './styles.ts';
 // One host element per document holds every piece of injected UI in an open shadow root
 // (open so that test tools reach the automation hooks; safety comes from trusted events).
 
-export const HOST_TAG = 'tdf-root';
+export { HOST_TAG } from './host-tag.ts';
+import { HOST_TAG } from './host-tag.ts';
+
+/** Set on the host while the worker captures the page: our UI must never be in the evidence. */
+export const CAPTURING_ATTR = 'data-tdf-capturing';
+// In our own shadow sheet, last and more specific than `:host`: an important declaration of
+// the shadow tree beats every page rule and inline style, and this one also beats our own
+// `:host { all: initial !important }` (which beat the inline `visibility: hidden` used before).
+const HIDE_WHILE_CAPTURING = `\n:host([${CAPTURING_ATTR}]) { display: none !important; }\n`;
 
 export interface Mount {
   host: HTMLElement;
@@ -19,11 +27,11 @@ function addStyles(shadow: ShadowRoot, doc: Document): void {
     // A constructed sheet is not subject to the page's style-src CSP, unlike a <style>.
     const view = doc.defaultView as (Window & typeof globalThis) | null;
     const sheet = new (view?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(CSS);
+    sheet.replaceSync(CSS + HIDE_WHILE_CAPTURING);
     shadow.adoptedStyleSheets = [sheet];
   } catch {
     const style = doc.createElement('style');
-    style.textContent = CSS;
+    style.textContent = CSS + HIDE_WHILE_CAPTURING;
     shadow.append(style);
   }
 }
@@ -50,3 +58,4 @@ export function mount(doc: Document = document): Mount {
   mounts.set(doc, m);
   return m;
 }
+

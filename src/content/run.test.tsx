@@ -7,22 +7,32 @@ import { taobaoAdapter } from '../sites/taobao/index.ts';
 import { HOST_TAG } from './mount.ts';
 import { runContent } from './run.ts';
 import { fakeWorker, listing, settle, type Sent } from './helpers.test-kit.ts';
+import { waitFor } from '../../test/unit/ui-wait.ts';
 import { FakeIntersectionObserver } from './search.test-kit.ts';
 
 const ITEM = 'https://item.taobao.com/item.htm?id=637145790668&spm=a21n57.1.0.0';
 const noAnnotations = () => ({ annotations: [], sellerCounts: {} });
 
-/** A window whose address the test sets, as SPA navigation would. */
+/**
+ * A window whose address the test sets, as SPA navigation would; the runtime's navigation
+ * poll runs when the test says (`go` moves and polls), not on a timer.
+ */
 function fakeWindow(href: string) {
   const location = { href };
+  const polls = new Map<number, () => void>();
+  let ids = 0;
   const win = {
     location,
     document,
     addEventListener: window.addEventListener.bind(window),
-    setInterval: window.setInterval.bind(window),
-    clearInterval: window.clearInterval.bind(window),
+    setInterval: (fn: () => void) => (polls.set(++ids, fn), ids),
+    clearInterval: (id: number) => void polls.delete(id),
   } as unknown as Window;
-  return { win, go: (to: string) => void (location.href = to) };
+  const go = (to: string) => {
+    location.href = to;
+    for (const poll of polls.values()) poll();
+  };
+  return { win, go, polls };
 }
 
 let ready = true;
@@ -38,7 +48,6 @@ const stub: SiteAdapter = {
   canonicalUrl: (_u, id) => `https://item.taobao.com/item.htm?id=${id}`,
 };
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // runContent loads page features on demand; load them once up front so the timings below
 // measure the runtime, not vitest transforming a module on first import.
@@ -61,6 +70,27 @@ afterEach(async () => {
 });
 
 describe('runContent', () => {
+  it('stops for good once the extension is updated, disabled or removed: no polling, no UI left', async () => {
+    let extensionThere = true;
+    const { win, go, polls } = fakeWindow(ITEM);
+    runContent(stub, stop.signal, { win, pollMs: 20, alive: () => extensionThere });
+    await settle();
+    expect(hook('flag-listing')).toHaveLength(1);
+    expect(polls.size).toBe(1);
+
+    extensionThere = false; // chrome.runtime.id is gone: this copy is an orphan
+    go(ITEM);
+    await settle();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    expect(polls.size).toBe(0);
+    const readsBefore = reads;
+    go('https://item.taobao.com/item.htm?id=712345678901'); // nothing runs any more
+    await settle();
+    expect(reads).toBe(readsBefore);
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    expect(sent.filter((m) => m.type === 'lookup')).toHaveLength(1);
+  });
+
   it('does nothing on pages that are not listings', async () => {
     runContent(stub, stop.signal, { win: fakeWindow('https://www.taobao.com/').win });
     await settle();
@@ -76,19 +106,23 @@ describe('runContent', () => {
     expect(lookups(sent)).toEqual(['637145790668']);
 
     go('https://item.taobao.com/item.htm?id=712345678901');
-    await wait(60);
-    await settle();
+    await waitFor(() => lookups(sent).length === 2 && hook('flag-listing').length === 1, 'the panel of the new item');
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
     expect(hook('flag-listing')).toHaveLength(1);
     expect(lookups(sent)).toEqual(['637145790668', '712345678901']);
 
-    go('https://item.taobao.com/item.htm?id=712345678901#reviews'); // same page: no re-run
-    await wait(60);
-    go('https://www.taobao.com/');
-    await wait(60);
+    // Same page, another anchor: no re-run, so the panel stays the very same element.
+    const panel = hook('flag-listing')[0];
+    go('https://item.taobao.com/item.htm?id=712345678901#reviews');
     await settle();
-    expect(hook('flag-listing')).toHaveLength(0);
-    expect(lookups(sent)).toHaveLength(2);
+    expect(hook('flag-listing')[0]).toBe(panel);
+    // The next item's lookup comes after any the #reviews change would have caused.
+    go('https://item.taobao.com/item.htm?id=723456789012');
+    await waitFor(() => lookups(sent).length >= 3, 'the third item');
+    expect(lookups(sent)).toEqual(['637145790668', '712345678901', '723456789012']);
+    go('https://www.taobao.com/');
+    await waitFor(() => hook('flag-listing').length === 0, 'the panel to go');
+    expect(lookups(sent)).toHaveLength(3);
   });
 
   it('waits for a listing that arrives after load', async () => {
@@ -98,23 +132,41 @@ describe('runContent', () => {
     expect(hook('flag-listing')).toHaveLength(0);
     ready = true;
     document.body.append(document.createElement('div'));
-    await wait(400);
-    await settle();
-    expect(hook('flag-listing')).toHaveLength(1);
+    await waitFor(() => hook('flag-listing').length === 1, 'the panel once the listing is there');
   });
 
   it('gives up after the bounded wait and stops reading the page', async () => {
     ready = false;
     runContent(stub, stop.signal, { win: fakeWindow(ITEM).win, timeoutMs: 100 });
-    await wait(200);
-    const after = reads;
-    document.body.append(document.createElement('div'));
-    await wait(400);
-    expect(reads).toBe(after);
-    expect(hook('flag-listing')).toHaveLength(0);
     // ...and says why there is nothing to flag, instead of staying silent.
-    expect(hook('listing-unreadable')).toHaveLength(1);
+    await waitFor(() => hook('listing-unreadable').length === 1, 'the unreadable-listing note');
     expect(hook('listing-unreadable')[0]!.textContent).toContain('does not show enough of the listing');
+    const after = reads;
+    // From now on timers are the test's: a page change may schedule a read only through one.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      document.body.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(reads).toBe(after);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(hook('flag-listing')).toHaveLength(0);
+  });
+
+  it('reads the page again when it changes while it still waits (the control for the test above)', async () => {
+    ready = false;
+    runContent(stub, stop.signal, { win: fakeWindow(ITEM).win, timeoutMs: 60_000 });
+    await waitFor(() => reads > 0, 'the first read');
+    const before = reads;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      document.body.append(document.createElement('div'));
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(reads).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('removes its UI when stopped', async () => {
@@ -151,6 +203,9 @@ describe('runContent', () => {
     body.replaceWith(document.importNode(page.body, true));
     const cards = () => [...document.querySelectorAll('[id^="item_id_"]')];
     const boxes = () => hook('select-listing').length;
+    // Work on the page runs in frames with a time budget: with the budget's clock standing
+    // still, one frame scans the page however busy the machine is, so it is asked once.
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(0);
     try {
       const { win, go } = fakeWindow('https://s.taobao.com/search?q=bag');
       runContent(taobaoAdapter, stop.signal, { win, pollMs: 20, schedule: (fn) => void setTimeout(fn, 0), lookupDebounceMs: 0 });
@@ -171,12 +226,11 @@ describe('runContent', () => {
       expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
 
       go(ITEM);
-      await wait(80);
-      await settle();
-      expect(boxes()).toBe(0);
+      await waitFor(() => boxes() === 0, 'the search UI to go');
     } finally {
       document.body.replaceWith(body);
       vi.unstubAllGlobals();
+      clock.mockRestore();
     }
   });
 });

@@ -2,12 +2,28 @@ import type { PageKind, SiteAdapter } from '../sites/adapter.ts';
 import type { ItemPageOptions } from './item-page.tsx';
 import type { SearchPageOptions } from './search-page.ts';
 import { listenForCapture } from './capture-gate.ts';
+import { removeHosts } from './host-tag.ts';
+import { ext } from '../shared/browser.ts';
 
 export interface RunOptions extends ItemPageOptions, SearchPageOptions {
   win?: Window;
   /** How often to look for SPA navigation the isolated world cannot observe directly. */
   pollMs?: number;
+  /** Whether this copy of the content script still belongs to a running extension. */
+  alive?: () => boolean;
 }
+
+/**
+ * An update, disable or removal of the extension leaves its content scripts running, cut
+ * off: `chrome.runtime.id` is gone and every message fails. Such an orphan stops for good.
+ */
+const extensionAlive = () => {
+  try {
+    return Boolean(ext.runtime?.id);
+  } catch {
+    return false;
+  }
+};
 
 type Feature = (adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSignal, opts: RunOptions) => unknown;
 
@@ -24,13 +40,23 @@ const FEATURES: Partial<Record<PageKind, Feature>> = { item, search, shop: searc
  * page (pushState cannot be seen from the isolated world: popstate plus a cheap poll of
  * location.href). Each run gets its own AbortSignal; a navigation aborts the previous run.
  */
-export function runContent(adapter: SiteAdapter, signal?: AbortSignal, opts: RunOptions = {}): void {
+export function runContent(adapter: SiteAdapter, outer?: AbortSignal, opts: RunOptions = {}): void {
   const win = opts.win ?? window;
+  const alive = opts.alive ?? extensionAlive;
+  // Ends with the caller's signal, or when this copy is orphaned (checked on the same poll).
+  const life = new AbortController();
+  outer?.addEventListener('abort', () => life.abort(), { once: true });
+  const signal = life.signal;
   let current: AbortController | null = null;
   let lastHref: string | null = null;
 
   const check = () => {
-    if (signal?.aborted) return;
+    if (signal.aborted) return;
+    if (!alive()) {
+      life.abort();
+      removeHosts(win.document); // no dead buttons left behind
+      return;
+    }
     const href = win.location.href.split('#')[0]!;
     if (href === lastHref) return;
     lastHref = href;
@@ -50,7 +76,7 @@ export function runContent(adapter: SiteAdapter, signal?: AbortSignal, opts: Run
   check();
   win.addEventListener('popstate', check, { signal });
   const timer = win.setInterval(check, opts.pollMs ?? 1000);
-  signal?.addEventListener('abort', () => {
+  signal.addEventListener('abort', () => {
     win.clearInterval(timer);
     current?.abort();
   }, { once: true });

@@ -10,6 +10,8 @@ import { lookupBatcher } from './lookup-batcher.ts';
 import { HOST_TAG, mount } from './mount.ts';
 import { PageState } from './page-state.ts';
 import { followLayout } from './follow-layout.ts';
+import { fetchPage } from './fetch-page.ts';
+import { sellerCompleter } from './seller-pending.ts';
 
 export interface SearchPageOptions {
   /** How work is put into frames (tests step them by hand). */
@@ -68,7 +70,9 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   const state = new PageState();
   const queue = frameQueue(opts.schedule ?? nextFrame);
   const overlay = new CardOverlay(doc, shadow, host, state, now);
-  const stopToolbar = batchToolbar(doc, shadow, state, () => overlay.visibleListings());
+  // Cards the page data does not cover may lack the seller: it is read at flag time.
+  const sellers = sellerCompleter(adapter, url, fetchPage);
+  const stopToolbar = batchToolbar(doc, shadow, state, () => overlay.visibleListings(), sellers.complete);
 
   const cards = new Map<Element, Card>();
   const batcher = lookupBatcher(
@@ -91,9 +95,11 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
       near.delete(element);
       if (!element.isConnected || cards.has(element)) continue;
       let listing = null;
+      let pending = false;
       try {
         const raw = source.read(element);
         listing = raw && cardListing(raw);
+        if (raw && !listing) pending = Boolean((listing = sellers.accept(raw)));
       } catch {
         // an adapter bug on a strange card: that card gets no UI
       }
@@ -103,7 +109,8 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
       waiting.delete(element);
       io.unobserve(element);
       batch.push(card);
-      batcher.add(listing);
+      // A seller not known yet would count every such card as one repeat seller.
+      if (!pending) batcher.add(listing);
     }
     overlay.add(batch);
     if (near.size) schedule();

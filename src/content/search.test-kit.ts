@@ -1,6 +1,8 @@
 import { vi } from 'vitest';
 import type { CardMatch, SiteAdapter } from '../sites/adapter.ts';
 import type { ListingInput } from '../shared/model.ts';
+import { cardElements } from '../sites/dom.ts';
+import { assertRealNode } from '../../test/setup/strict-dom.ts';
 import { HOST_TAG } from './mount.ts';
 
 // A synthetic search page for the card runtime's tests: cards `<div class="card">` with
@@ -59,8 +61,7 @@ export const fakeAdapter: SiteAdapter = {
   canonicalUrl: (_u, id) => `https://item.taobao.com/item.htm?id=${id}`,
   findCards(root: ParentNode): Element[] {
     findRoots.push(root);
-    const self = root instanceof Element && root.matches('.card') ? [root] : [];
-    return [...self, ...root.querySelectorAll('.card')];
+    return cardElements(root, '.card');
   },
   readCard(element: Element): ListingInput {
     readCards.push(element);
@@ -89,10 +90,13 @@ export class FakeIntersectionObserver {
   constructor(private callback: IntersectionObserverCallback, readonly options: IntersectionObserverInit = {}) {
     FakeIntersectionObserver.all.push(this);
   }
+  // Chromium refuses anything but a real element (a Proxy around one included).
   observe(el: Element) {
+    assertRealNode(el, 'IntersectionObserver.observe');
     this.observed.add(el);
   }
   unobserve(el: Element) {
+    assertRealNode(el, 'IntersectionObserver.unobserve');
     this.observed.delete(el);
   }
   disconnect() {

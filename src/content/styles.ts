@@ -59,11 +59,33 @@ textarea { min-height: 64px; resize: vertical; }
   pointer-events: auto; margin: 0; width: 20px; height: 20px; cursor: pointer; accent-color: #cf222e;
   box-shadow: 0 0 0 2px #fff; border-radius: 3px;
 }
+.card-ui { width: max-content; }
 .card-ui .status, .card-ui .repeat {
   pointer-events: auto; margin: 0; padding: 2px 6px; box-sizing: border-box; max-width: 100%;
   border: 1px solid #d0d7de; border-radius: 4px; background: rgba(255, 255, 255, .96); font-size: 11px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
-.card-ui .status { gap: 4px; }
-.repeat { color: #9a6700; font-weight: 600; overflow-wrap: anywhere; }
+.card-ui .status { gap: 4px; flex-wrap: nowrap; }
+.repeat { color: #9a6700; font-weight: 600; }
 .toolbar .head { margin-bottom: 4px; }
+button.flagged { width: 100%; text-align: start; background: #ddf4ff; border-color: #54aeff; color: #0a3069; }
+.filing { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 4px; padding: 6px 8px; border-radius: 6px; background: #f6f8fa; }
+.filing dt { color: #59636e; }
+.filing dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+.warn { color: #9a6700; }
+.confirm .message { margin-top: 0; }
+@media (prefers-color-scheme: dark) {
+  .panel { background: #1b1d21; color: #e7e9ed; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0, 0, 0, .5); }
+  .listing, .count, .filing dt { color: #9198a1; }
+  button { background: #2a2f36; border-color: #3d444d; color: #e7e9ed; }
+  button.primary { background: #da3633; border-color: #f85149; color: #fff; }
+  button.flagged { background: #0c2d6b; border-color: #1f6feb; color: #cae8ff; }
+  select, textarea { background: #0d1117; border-color: #3d444d; color: #e7e9ed; }
+  .filing { background: #24272c; }
+  .error, .sla[data-tone="overdue"] { color: #ff7b72; }
+  .warn, .repeat, .sla[data-tone="warn"] { color: #e3b341; }
+  .card-ui { color: #e7e9ed; }
+  .card-ui .status, .card-ui .repeat { background: rgba(27, 29, 33, .96); border-color: #3d444d; }
+  .card-ui input { box-shadow: 0 0 0 2px #1b1d21; }
+}
 `;

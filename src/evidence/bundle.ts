@@ -1,6 +1,6 @@
 import { displayState, type TakedownRecord } from '../shared/model.ts';
 import { chainOrder, type ChainManifest } from './chain.ts';
-import { evidencePath, manifestPath, README_FILE, REQUESTS_FILE, SUMS_FILE } from './paths.ts';
+import { evidencePath, manifestPath, README_FILE, REQUESTS_FILE, SUMS_FILE, timestampPath } from './paths.ts';
 import { bundleReadme } from './readme.ts';
 import { formatSums } from './sha256sums.ts';
 import { EVIDENCE_KIND, sha256Hex, utf8Bytes } from './format.ts';
@@ -11,14 +11,25 @@ export interface BundleEvidence {
   data: Uint8Array;
 }
 
+export interface BundleTimestamp {
+  manifestSha256: string;
+  /** 1 for the first TSA that answered, 2 for the next, … */
+  n: number;
+  data: Uint8Array;
+  tsa: string;
+  genTime: string;
+}
+
 export interface BundleInput {
   requests: readonly TakedownRecord[];
   /** The requests' artifacts other than their capture manifests. */
   evidence: readonly BundleEvidence[];
   /** The chain walked back from the requests' manifests (see walkChain). */
   manifests: readonly ChainManifest[];
+  /** The trusted timestamps (DER TimeStampResp) this device holds for the chain's manifests. */
+  timestamps: readonly BundleTimestamp[];
   /** What the requests or the chain name but this device no longer holds. */
-  missing: readonly { sha256: string; what: 'evidence' | 'manifest'; namedBy: string | null }[];
+  missing: readonly { sha256: string; what: 'evidence' | 'manifest' | 'timestamp'; namedBy: string | null }[];
 }
 
 /** The requests as filed: what a reviewer needs, never settings, tokens or outbox internals. */
@@ -56,13 +67,15 @@ export async function bundleFiles(input: BundleInput): Promise<Map<string, Uint8
   const manifests = new Map(input.manifests.map((m) => [manifestPath(m.sha256), m.data]));
   const evidence = new Map<string, Uint8Array>();
   for (const e of input.evidence) evidence.set(evidencePath(e.sha256, e.mediaType), e.data);
+  const timestamps = new Map(input.timestamps.map((t) => [timestampPath(t.manifestSha256, t.n), t.data]));
 
   const body: [string, Uint8Array][] = [
     [REQUESTS_FILE, utf8Bytes(requestsJson(input.requests))],
     ...[...manifests].sort(byPath),
     ...[...evidence].sort(byPath),
+    ...[...timestamps].sort(byPath),
   ];
-  const readme = utf8Bytes(bundleReadme({ requests: input.requests, chain: chainOrder(input.manifests), missing: input.missing }));
+  const readme = utf8Bytes(bundleReadme({ requests: input.requests, chain: chainOrder(input.manifests), timestamps: input.timestamps, missing: input.missing }));
   const summed: [string, Uint8Array][] = [[README_FILE, readme], ...body];
   const sums = formatSums(await Promise.all(summed.map(async ([path, data]) => ({ path, sha256: await sha256Hex(data) }))));
   return new Map([[README_FILE, readme], [SUMS_FILE, utf8Bytes(sums)], ...body]);

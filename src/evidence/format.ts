@@ -89,6 +89,34 @@ export const CaptureNotes = z.object({
 });
 export type CaptureNotes = z.infer<typeof CaptureNotes>;
 
+/** Where, when and by what a capture was made: what a court asks about a screenshot. */
+export const CaptureContext = z.object({
+  extensionVersion: z.string(),
+  browser: z.object({ name: z.string(), version: z.string(), userAgent: z.string() }),
+  /** The browser's UI language, which the extension's own text follows. */
+  uiLanguage: z.string(),
+  page: z.object({
+    /** The tab's URL as the browser reported it when the user flagged. */
+    url: z.string(),
+    /** The document's own URL when captured, after redirects (null: the page did not answer). */
+    finalUrl: z.string().nullable(),
+    /** Redirects followed to that document, as the page's navigation timing counts them. */
+    redirectCount: z.number().nullable(),
+  }),
+  viewport: z.object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() }).nullable(),
+  clock: z.object({
+    /** This device's clock when the capture started. */
+    local: z.string(),
+    /** The alliance API's `Date` header, read around the capture, and our clock's offset from it. */
+    api: z.object({ date: z.string(), receivedAt: z.string(), offsetMs: z.number() }).nullable(),
+    /** Why there is no API time (offline, not configured, header not readable). */
+    apiUnavailable: z.string().optional(),
+  }),
+  /** The page was visible and focused in its window (null: the page did not answer). */
+  pageInFront: z.boolean().nullable(),
+});
+export type CaptureContext = z.infer<typeof CaptureContext>;
+
 export const MANIFEST_FORMAT = 'tdf-capture-manifest/1';
 
 /**
@@ -110,6 +138,9 @@ export const CaptureManifest = z.object({
   artifacts: z.array(EvidenceRef),
   gaps: z.array(Problem),
   capture: CaptureNotes.optional(),
+  context: CaptureContext.optional(),
+  /** What still showed a placeholder when the capture was sealed (empty: nothing). */
+  incomplete: z.array(z.object({ what: z.string(), detail: z.string() })).optional(),
   extension: z.object({ id: z.string(), version: z.string() }),
   browser: z.string(),
   previousManifestSha256: Hex.nullable(),

@@ -25,6 +25,17 @@ export function extensionFor(mediaType: string): string {
 export const evidencePath = (sha256: string, mediaType: string) => `evidence/${sha256}.${extensionFor(mediaType)}`;
 export const manifestPath = (sha256: string) => `manifests/${sha256}.json`;
 
+/** The n-th trusted timestamp (1-based) of a manifest: `<sha>.tsr`, then `<sha>.2.tsr`, … */
+export const timestampPath = (manifestSha256: string, n: number) => `timestamps/${manifestSha256}${n > 1 ? `.${n}` : ''}.tsr`;
+
+const STAMPED = /^timestamps\/([0-9a-f]{64})(?:\.([1-9][0-9]*))?\.tsr$/;
+
+/** The manifest a token file says it stamps, and its place among that manifest's tokens. */
+export function stampedManifest(path: string): { manifestSha256: string; n: number } | null {
+  const m = STAMPED.exec(path);
+  return m ? { manifestSha256: m[1]!, n: m[2] ? Number(m[2]) : 1 } : null;
+}
+
 const NAMED = /^(evidence|manifests)\/([0-9a-f]{64})\.[a-z0-9]+$/;
 
 /** The hash a bundle path claims in its name, and under which folder; null for other files. */

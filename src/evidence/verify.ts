@@ -2,6 +2,7 @@ import { z } from '../shared/zod.ts';
 import { EVIDENCE_KIND, readManifest, sha256Hex, type CaptureManifest } from './format.ts';
 import { claimedHash, manifestPath, REQUESTS_FILE, SUMS_FILE } from './paths.ts';
 import { parseSums } from './sha256sums.ts';
+import { checkTimestamps, type StampSeen } from './verify-timestamps.ts';
 
 // Every check of an evidence bundle, on its files in memory (no I/O): used by
 // `npm run verify-bundle` and by the tests. A failure names the file it is about.
@@ -16,6 +17,8 @@ export interface VerifyReport {
   failures: Failure[];
   /** What was checked, for the report. */
   checked: string[];
+  /** Every trusted timestamp that holds, with the TSA and the time it states. */
+  timestamps: StampSeen[];
 }
 
 type Files = ReadonlyMap<string, Uint8Array>;
@@ -115,7 +118,7 @@ const RequestsFile = z.object({
   ),
 });
 
-function checkRequests(files: Files, manifests: Manifests, fail: (f: Failure) => void): number {
+function checkRequests(files: Files, manifests: Manifests, stamps: readonly StampSeen[], fail: (f: Failure) => void): number {
   const raw = files.get(REQUESTS_FILE);
   if (!raw) {
     fail({ path: REQUESTS_FILE, message: 'is missing' });
@@ -140,6 +143,13 @@ function checkRequests(files: Files, manifests: Manifests, fail: (f: Failure) =>
     else if (!manifest.clientRequestIds.includes(r.clientRequestId)) fail({ path: manifestPath(own.sha256), message: `does not name request ${r.clientRequestId}` });
     for (const e of r.evidence) {
       if (e.kind === EVIDENCE_KIND.manifest) continue;
+      if (e.kind === EVIDENCE_KIND.timestampToken) {
+        // Sent with the request: it must be one of the valid tokens of the request's manifest.
+        if (!stamps.some((s) => s.sha256 === e.sha256 && s.manifestSha256 === own?.sha256)) {
+          fail({ path: REQUESTS_FILE, message: `the timestamp_token ${e.sha256} of request ${r.clientRequestId} is not a valid timestamp of its manifest in this bundle` });
+        }
+        continue;
+      }
       const path = present.get(e.sha256);
       if (!path) fail({ path: `evidence/${e.sha256}`, message: `the ${e.kind} of request ${r.clientRequestId} is not in the bundle` });
       else if (files.get(path)!.length !== e.bytes) fail({ path, message: `is not the size request ${r.clientRequestId} records (${e.bytes} bytes)` });
@@ -149,7 +159,8 @@ function checkRequests(files: Files, manifests: Manifests, fail: (f: Failure) =>
   return parsed.data.requests.length;
 }
 
-export async function verifyBundle(files: Files): Promise<VerifyReport> {
+/** `tsaRoots`: DER root certificates the TSAs' certificates must chain to (`--tsa-ca`). */
+export async function verifyBundle(files: Files, opts: { tsaRoots?: Uint8Array[] } = {}): Promise<VerifyReport> {
   const failures: Failure[] = [];
   const fail = (f: Failure) => failures.push(f);
   const hashes = new Map<string, string>();
@@ -159,15 +170,18 @@ export async function verifyBundle(files: Files): Promise<VerifyReport> {
   const manifests = checkNamesAndReadManifests(files, hashes, fail);
   const artifacts = checkArtifacts(files, hashes, manifests, fail);
   const links = checkChain(manifests, fail);
-  const requests = checkRequests(files, manifests, fail);
+  const stampFiles = [...files.keys()].filter((p) => p.startsWith('timestamps/')).length;
+  const timestamps = await checkTimestamps(files, hashes, opts.tsaRoots ?? [], fail);
+  const requests = checkRequests(files, manifests, timestamps, fail);
   const checked = [
     `files listed in SHA256SUMS: ${listed}`,
     `capture manifests named by their hash: ${manifests.size}`,
     `artifacts matching their manifests (hash and size): ${artifacts}`,
     `manifests re-walked along the chain: ${links}`,
     `requests matched to their evidence and manifest: ${requests}`,
+    `trusted timestamps valid for their manifests: ${timestamps.length} of ${stampFiles}${opts.tsaRoots?.length ? ' (chained to the given TSA root)' : ' (signature checked with the certificate in each token; --tsa-ca also checks its root)'}`,
   ];
-  return { ok: failures.length === 0, failures, checked };
+  return { ok: failures.length === 0, failures, checked, timestamps };
 }
 
 /** The report as lines for a terminal. */
@@ -175,6 +189,7 @@ export function formatReport(report: VerifyReport, name: string): string {
   const lines = [`Verifying ${name}`];
   for (const f of report.failures) lines.push(`FAIL ${f.path ? `${f.path}: ` : ''}${f.message}`);
   for (const c of report.checked) lines.push(`     checked: ${c}`);
+  for (const s of report.timestamps) lines.push(`     timestamp: ${s.path}  ${s.genTime}  by ${s.tsa}`);
   lines.push(report.ok ? 'OK: every file, artifact and chain link holds.' : `FAILED: ${report.failures.length} problem(s) found.`);
   return lines.join('\n') + '\n';
 }

@@ -4,13 +4,17 @@ import { useStore } from '../ui/use-store.ts';
 import { optionsView } from './view-store.ts';
 import { saveAndTest } from './save-settings.ts';
 import { ConnectionStatus } from './connection-status.tsx';
+import { saveTsaUrls } from './tsa-section.tsx';
 
 async function onSubmit(e: Event, reload: () => void) {
   e.preventDefault();
   const { baseUrl, token, busy } = optionsView.getState();
   if (busy) return;
+  // Before any await: the TSAs' host-permission prompt needs this click.
+  const tsaSaved = saveTsaUrls();
   optionsView.setState({ busy: true, fieldError: null });
   try {
+    await tsaSaved;
     const outcome = await saveAndTest({ baseUrl, token });
     if (outcome.ok) optionsView.setState({ baseUrl: outcome.settings.baseUrl, token: outcome.settings.token });
     else optionsView.setState({ fieldError: { field: outcome.field, message: outcome.message } });

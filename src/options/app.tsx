@@ -5,6 +5,7 @@ import { optionsView } from './view-store.ts';
 import { ApiSection } from './api-section.tsx';
 import { DefaultsSection } from './defaults-section.tsx';
 import { ScreenshotsSection } from './screenshots-section.tsx';
+import { TsaSection } from './tsa-section.tsx';
 import { WelcomeSection, isWelcome } from './welcome-section.tsx';
 
 export function App() {
@@ -23,6 +24,7 @@ export function App() {
       {isWelcome() && <ScreenshotsSection />}
       <ApiSection settings={settings} reload={reload} />
       <DefaultsSection settings={settings} />
+      <TsaSection settings={settings} />
       {!isWelcome() && <ScreenshotsSection />}
     </main>
   );

@@ -214,7 +214,7 @@ describe('popup: find anything', () => {
     expect(rows()[0]!.dataset.clientRequestId).toBe(many[0]!.clientRequestId);
     // Scrolled far down: the rows there, and the group header still on top.
     const list = $('.vlist')!;
-    list.scrollTop = 92 * 3000;
+    list.scrollTop = 110 * 3000;
     await act(() => void list.dispatchEvent(new Event('scroll')));
     expect(rows().length).toBeLessThan(20);
     expect(rows().map((r) => r.dataset.clientRequestId)).toContain(many[3000]!.clientRequestId);

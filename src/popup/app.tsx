@@ -18,7 +18,7 @@ export function App() {
   const answering = useStore(popupView, (s) => s.answering);
   if (stored.status === 'loading') return <p class="muted pad">{t('popup_loading')}</p>;
   if (stored.status === 'failed') return <p class="status-error pad">{t('popup_load_failed', stored.error)}</p>;
-  const { records, pause, settings } = stored.data;
+  const { records, pause, settings, complete } = stored.data;
   const queued = countQueued(records);
   const configured = Boolean(settings.baseUrl && settings.token);
   const answerFor = answering ? records.find((r) => r.clientRequestId === answering) : undefined;
@@ -35,7 +35,8 @@ export function App() {
         <EmptyState configured={configured} />
       ) : (
         <>
-          <GoodFaithPanel records={records} />
+          {/* The record needs the whole history: it appears with the full read, a moment after the first rows. */}
+          {complete ? <GoodFaithPanel records={records} /> : <div class="stats-placeholder" />}
           <FilterBar records={records} ipRights={ipRights} />
           <RequestList records={records} pause={pause} ipRights={ipRights} />
         </>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TakedownRecord } from '../shared/model.ts';
 import { t } from '../shared/i18n.ts';
 import { useStore } from '../ui/use-store.ts';
-import { exportBundle, exportCsv } from './export-actions.ts';
+import { exportBundle, exportCsv, openReport } from './export-actions.ts';
 import { selection, toggleSelected } from './selection.ts';
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'note'; text: string } | { kind: 'failed'; text: string };
@@ -43,6 +43,14 @@ export function ExportBundleButton({ id, tabIndex = 0 }: { id: string; tabIndex?
   );
 }
 
+export function ReportButton({ id, tabIndex = 0 }: { id: string; tabIndex?: number }) {
+  return (
+    <button type="button" class="secondary" data-testid="open-report" tabIndex={tabIndex} title={t('popup_report_title')} onClick={() => openReport([id])}>
+      {t('popup_report')}
+    </button>
+  );
+}
+
 export function RowSelect({ id, tabIndex = 0 }: { id: string; tabIndex?: number }) {
   const checked = useStore(selection, (s) => s.ids.has(id));
   return (
@@ -71,6 +79,9 @@ export function ExportBar({ records, shown, paused }: { records: readonly Takedo
     <div class="export-bar small">
       <button type="button" class="secondary" data-testid="export-selected" data-count={String(selected.length)} disabled={selected.length === 0 || status.kind === 'busy'} onClick={() => run(selected)}>
         {t(status.kind === 'busy' ? 'popup_export_busy' : 'popup_export_selected', String(selected.length))}
+      </button>
+      <button type="button" class="secondary" data-testid="report-selected" disabled={selected.length === 0} onClick={() => openReport(selected)}>
+        {t('popup_report_selected', String(selected.length))}
       </button>
       <button type="button" class="secondary" data-testid="export-csv" disabled={shown.length === 0} onClick={() => exportCsv(shown, paused, new Date())}>
         {t('popup_export_csv')}

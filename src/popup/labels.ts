@@ -32,3 +32,17 @@ export function marketLabel(marketplace: string): string {
   const key = Object.hasOwn(MARKET_KEYS, marketplace) ? MARKET_KEYS[marketplace] : undefined;
   return key ? t(key) : marketplace;
 }
+
+// The same words as the flag form on the page: one term per concept.
+const REASON_KEYS: Record<string, MessageKey> = {
+  counterfeit: 'content_reason_counterfeit',
+  trademark_misuse: 'content_reason_trademark_misuse',
+  copyright_image: 'content_reason_copyright_image',
+  patent: 'content_reason_patent',
+  other: 'content_reason_other',
+};
+
+export function reasonLabel(reason: string): string {
+  const key = Object.hasOwn(REASON_KEYS, reason) ? REASON_KEYS[reason] : undefined;
+  return key ? t(key) : reason;
+}

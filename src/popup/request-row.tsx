@@ -5,10 +5,10 @@ import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
 import { RowActions } from './row-actions.tsx';
-import { ExportBundleButton, RowSelect } from './export-buttons.tsx';
+import { ExportBundleButton, ReportButton, RowSelect } from './export-buttons.tsx';
 
 /** Every row is this tall (CSS keeps it so): the virtual list's arithmetic depends on it. */
-export const ROW_HEIGHT = 92;
+export const ROW_HEIGHT = 110;
 
 /** Only the countdowns follow the clock, so a tick re-renders a span per row, not the rows. */
 function LiveClocks({ record }: { record: TakedownRecord }) {
@@ -64,7 +64,7 @@ export function RequestRow({
   return (
     <div
       class="row"
-      role="listitem"
+      role="group"
       tabIndex={tab}
       data-index={String(index)}
       onFocusIn={onFocusRow}
@@ -94,6 +94,8 @@ export function RequestRow({
           {t('popup_seller', `\u2068${listing.seller.name}\u2069`)}
         </span>
         {record.caseId && <span>{t('popup_case', record.caseId)}</span>}
+      </div>
+      <div class="row-clocks small">
         <LiveClocks record={record} />
       </div>
       <p class={`detail small ellipsis tone-text-${info?.tone ?? 'muted'}`} title={info?.text}>
@@ -101,7 +103,10 @@ export function RequestRow({
       </p>
       <div class="row-actions small">
         <RowActions record={record} state={state} ipRights={ipRights} tabIndex={tab} />
-        <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />
+        <span class="row-exports">
+          <ReportButton id={record.clientRequestId} tabIndex={tab} />
+          <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />
+        </span>
       </div>
     </div>
   );

@@ -32,7 +32,8 @@ function useRun() {
  */
 export function RowActions({ record, state, ipRights, tabIndex }: { record: TakedownRecord; state: string; ipRights: IpRight[]; tabIndex: number }) {
   const { busy, run } = useRun();
-  const [right, setRight] = useState(record.ipRightId);
+  // The right the request was refused under may not be on offer any more: start from one that is.
+  const [right, setRight] = useState(ipRights.some((r) => r.id === record.ipRightId) ? record.ipRightId : (ipRights[0]?.id ?? record.ipRightId));
   const id = record.clientRequestId;
   const needsUser = record.outbox.state === 'attention';
   const unfiled = record.caseId === null && record.outbox.state !== 'sending';

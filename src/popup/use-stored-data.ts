@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueuePause, Settings, TakedownRecord } from '../shared/model.ts';
-import { listRequests } from '../shared/db/requests.ts';
+import { listFirstRequests, listRequests } from '../shared/db/requests.ts';
 import { getPause, getSettings } from '../shared/db/kv.ts';
 import { onChange } from '../shared/db/changes.ts';
 
@@ -8,13 +8,15 @@ export interface StoredData {
   records: TakedownRecord[];
   pause: QueuePause | null;
   settings: Settings;
+  /** False for the first paint, which holds only the groups on top (not the resolved history). */
+  complete: boolean;
 }
 
 export type StoredState = { status: 'loading' } | { status: 'ready'; data: StoredData } | { status: 'failed'; error: string };
 
-async function read(): Promise<StoredData> {
-  const [records, pause, settings] = await Promise.all([listRequests(), getPause(), getSettings()]);
-  return { records, pause, settings };
+async function read(list: () => Promise<TakedownRecord[]>, complete: boolean): Promise<StoredData> {
+  const [records, pause, settings] = await Promise.all([list(), getPause(), getSettings()]);
+  return { records, pause, settings, complete };
 }
 
 /**
@@ -28,13 +30,25 @@ export function useStoredData(): StoredState {
     let alive = true;
     let running = false;
     let again = false;
+    // First paint: the groups on top, through the indexes; then everything (counts, search,
+    // the resolved history, the good-faith record).
+    const first = async () => {
+      try {
+        const data = await read(listFirstRequests, false);
+        if (alive && !fullyRead && data.records.length > 0) setState({ status: 'ready', data });
+      } catch {
+        // The full read below reports failures.
+      }
+    };
+    let fullyRead = false;
     const reload = async () => {
       if (running) return void (again = true);
       running = true;
       do {
         again = false;
         try {
-          const data = await read();
+          const data = await read(listRequests, true);
+          fullyRead = true;
           if (alive) setState({ status: 'ready', data });
         } catch (err) {
           if (alive) setState({ status: 'failed', error: (err as Error).message });
@@ -43,7 +57,7 @@ export function useStoredData(): StoredState {
       running = false;
     };
     const unsubscribe = onChange(() => void reload());
-    void reload();
+    void first().then(reload);
     return () => {
       alive = false;
       unsubscribe();

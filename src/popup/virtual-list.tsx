@@ -29,7 +29,7 @@ export function VirtualList<T extends VirtualItem>({
   scrollTo: number | null;
   label: string;
 }) {
-  const box = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
 
@@ -84,11 +84,11 @@ export function VirtualList<T extends VirtualItem>({
   for (let i = first; i < last; i++) shown.push({ item: items[i]!, index: i });
 
   return (
-    <div class="vlist" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} aria-label={label} role="list" data-total={String(items.length)}>
+    <section class="vlist" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} aria-label={label} data-total={String(items.length)}>
       <div style={{ height: `${total}px`, position: 'relative' }}>
         <div style={{ height: `${topPad}px` }} />
         {shown.map(({ item, index }) => render(item, index))}
       </div>
-    </div>
+    </section>
   );
 }

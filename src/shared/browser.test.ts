@@ -39,3 +39,18 @@ describe('one way to the browser APIs', () => {
     expect(browserKind()).toBe('firefox');
   });
 });
+
+describe('the one way is the only way', () => {
+  it('no shipped file calls chrome.* or imports a polyfill: they go through src/shared/browser.ts', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const src = path.resolve(import.meta.dirname, '..');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$|\.test-kit\.tsx?$/.test(f) && !f.endsWith(`shared${path.sep}browser.ts`));
+    const offenders = files.filter((f) => {
+      const code = readFileSync(path.join(src, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      // chrome.x.y( or chrome.x.y. as a value; chrome.tabs.Tab and friends are only types.
+      return /\bchrome\.[a-zA-Z]+\.[a-z]\w*\b(?!\s*[>,;)=|&\]])|\bglobalThis\.(chrome|browser)\b|webextension-polyfill/.test(code);
+    });
+    expect(offenders).toEqual([]);
+  });
+});

@@ -12,7 +12,12 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   return text || key;
 }
 
-/** The UI language, for number and date formatting that matches the strings. */
+/**
+ * The language of the strings shown, as a BCP 47 tag for Intl, so that numbers, dates and
+ * durations match the text around them. It is read from the catalogue itself (`ui_locale`)
+ * because getUILanguage can differ from the catalogue Chrome picked: headless Chromium
+ * started with --lang=zh-CN shows the zh_CN strings and reports en-US.
+ */
 export function uiLocale(): string {
-  return ext.i18n?.getUILanguage?.() || 'en';
+  return ext.i18n?.getMessage?.('ui_locale') || ext.i18n?.getUILanguage?.() || 'en';
 }

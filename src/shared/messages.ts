@@ -71,14 +71,22 @@ export const Messages = {
   flagContext: message(
     'flagContext',
     ['content', 'page'],
-    z.object({}),
+    /** `count`: how many listings the form is about to file, for the good-faith projection. */
+    z.object({ count: z.number().int().min(1).max(LIMITS.batch).optional() }),
     z.object({
       configured: z.boolean(),
       ipRights: z.array(IpRight),
       defaultIpRightId: z.string().nullable(),
       defaultReason: Reason,
+      /**
+       * Per reason: would filing `count` more push the 90-day record past the fast-lane
+       * thresholds, if they fare as that reason's past requests did (kind and projected rate).
+       */
+      warnings: z.record(z.string(), z.array(z.object({ kind: z.enum(['success', 'counter_notices']), rate: z.number() }))).optional(),
     }),
   ),
+  /** The popup opened (and every half minute while open): fetch case statuses now, not at the next alarm. */
+  refreshCases: message('refreshCases', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** "Send now" in the popup. */
   sendNow: message('sendNow', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** The options page saved new settings: resume a paused queue and send. */
@@ -145,6 +153,28 @@ export const ScrollState = z.object({
   cards: z.array(CardRect).max(LIMITS.batch),
 });
 export type ScrollState = z.infer<typeof ScrollState>;
+
+/** What a capture must show before it is sealed: the listing's main images and its price. */
+const CaptureExpect = z.object({
+  imageUrls: z.array(z.string().max(2048)).max(50),
+  /** Decimal amounts as the listing has them ("199.00"); empty when it has no price. */
+  prices: z.array(z.string().max(32)).max(LIMITS.batch),
+});
+/** The page's side of a capture's context and completeness (captureBegin's answer). */
+export const CapturePage = z.object({
+  /** The document's URL when captured (after redirects and in-page navigation). */
+  url: z.string().max(8192),
+  /** Redirects the browser followed to this document (same-origin ones only are counted). */
+  redirectCount: z.number().int().min(0).max(100),
+  /** The page was in front: visible in its window and focused. */
+  visible: z.boolean(),
+  focused: z.boolean(),
+  /** What still showed a placeholder when the capture was sealed. */
+  missing: z.array(z.object({ what: z.enum(['image', 'price']), detail: z.string().max(2048) })).max(60),
+});
+export type CapturePage = z.infer<typeof CapturePage>;
+export const CaptureStart = ScrollState.extend({ page: CapturePage.optional() });
+export type CaptureStart = z.infer<typeof CaptureStart>;
 const ItemIds = z.array(z.string().max(40)).max(LIMITS.batch);
 
 function tabMessage<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
@@ -153,7 +183,7 @@ function tabMessage<Req extends z.ZodType, Res extends z.ZodType>(request: Req, 
 
 export const TabMessages = {
   /** Hide our UI (it is not evidence), then report the scroll state once that is painted. */
-  captureBegin: tabMessage(z.object({ itemIds: ItemIds }), ScrollState),
+  captureBegin: tabMessage(z.object({ itemIds: ItemIds, expect: CaptureExpect.optional() }), CaptureStart),
   /** Scroll to `y` and answer once the new position is painted (two animation frames). */
   captureScroll: tabMessage(z.object({ y: z.number().min(0).max(1e7), itemIds: ItemIds }), ScrollState),
   /** Put the user's scroll position and our UI back. */

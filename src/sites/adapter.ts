@@ -54,4 +54,11 @@ export interface SiteAdapter extends SiteDefinition {
    */
   findCards?(root: ParentNode): Element[];
   readCard?(card: Element, url: URL): ListingInput | null;
+  /**
+   * Cards whose page data does not cover them (loaded later) may lack what the API requires
+   * and the card does not show (Lazada's seller). At flag time this reads it from the
+   * marketplace's own page for that listing (`load` fetches and parses a same-site page);
+   * null when it cannot be read there: never a guess.
+   */
+  completeListing?(listing: ListingInput, pageUrl: URL, load: (url: URL) => Promise<Document>): Promise<ListingInput | null>;
 }

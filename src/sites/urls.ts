@@ -24,9 +24,11 @@ export function absoluteUrl(raw: string | null | undefined, base: URL): URL | nu
 export function withoutTracking(url: URL): URL {
   const out = new URL(url.href);
   out.hash = '';
-  for (const key of [...out.searchParams.keys()]) {
-    if (TRACKING_PARAMS.has(key.toLowerCase())) out.searchParams.delete(key);
-  }
+  // forEach, not keys(): in a Firefox content script URL is the page's, seen through an Xray
+  // wrapper that hides the iterator protocol of what keys() returns ("not iterable").
+  const tracking: string[] = [];
+  out.searchParams.forEach((_value, key) => void (TRACKING_PARAMS.has(key.toLowerCase()) && tracking.push(key)));
+  for (const key of tracking) out.searchParams.delete(key);
   if (!out.searchParams.size) out.search = '';
   return out;
 }

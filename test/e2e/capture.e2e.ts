@@ -6,7 +6,7 @@ import type { Sandbox } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import type { Browser } from './harness/extension.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { configureApi, waitFor } from './harness/flows.ts';
+import { seedSettings, waitFor } from './harness/flows.ts';
 
 const ITEM_ID = '637145790668';
 const ITEM = `http://item.taobao.com/item.htm?id=${ITEM_ID}`;
@@ -101,7 +101,7 @@ describe('evidence of an item page several viewports long', () => {
   const s = setUp(true);
 
   it('holds a stitched full-page screenshot listed in the capture manifest, and the user stays where they were', async () => {
-    await (await configureApi(s.browser, s.sandbox.url, DEMO_TOKEN)).close();
+    await seedSettings(s.browser, s.sandbox.url, DEMO_TOKEN);
     const page = await s.browser.context.newPage();
     await page.goto(ITEM);
     const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -210,7 +210,7 @@ describe('evidence without the screenshot permission', () => {
   });
 
   it('flags with the archive and metadata, and the popup says the screenshot is missing and why', async () => {
-    await (await configureApi(s.browser, s.sandbox.url, DEMO_TOKEN)).close();
+    await seedSettings(s.browser, s.sandbox.url, DEMO_TOKEN);
     const page = await s.browser.context.newPage();
     await page.goto(ITEM);
     const { wallMs } = await flagOnPage(page, 'No permission.');

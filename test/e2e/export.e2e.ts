@@ -8,7 +8,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { configureApi, flagOpenListing, waitFor } from './harness/flows.ts';
+import { seedSettings, flagOpenListing, waitFor } from './harness/flows.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ITEM_ID = '637145790668';
@@ -57,7 +57,7 @@ describe('evidence that holds up: bundles and CSV from the popup', () => {
 
   it('exports a bundle that sha256sum -c and verify-bundle accept, and that both reject once a byte changes', async () => {
     const { browser, sandbox } = stack;
-    (await configureApi(browser, sandbox.url, DEMO_TOKEN)).close();
+    await seedSettings(browser, sandbox.url, DEMO_TOKEN);
     for (const id of [FORMULA_ITEM_ID, ITEM_ID]) {
       const page = await browser.context.newPage();
       await page.goto(`http://item.taobao.com/item.htm?id=${id}`);

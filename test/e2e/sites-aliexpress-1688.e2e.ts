@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import type { Listing } from '../../src/shared/model.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { configureApi, flagOpenListing, waitFor } from './harness/flows.ts';
+import { seedSettings, flagOpenListing, waitFor } from './harness/flows.ts';
 
 // One listing per site and page generation, served at the marketplace's real hostname (so
 // the manifest's match patterns decide whether the content script runs), flagged through
@@ -31,7 +31,7 @@ describe('AliExpress, 1688 and classic Taobao listings, flagged end to end', () 
 
   beforeAll(async () => {
     stack = await startStack({ routes: PAGES.map((p) => p.route) });
-    await (await configureApi(stack.browser, stack.sandbox.url, DEMO_TOKEN)).close();
+    await seedSettings(stack.browser, stack.sandbox.url, DEMO_TOKEN);
   });
 
   afterAll(async () => {

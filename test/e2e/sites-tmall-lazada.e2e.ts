@@ -3,7 +3,7 @@ import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import type { Sandbox } from '../../sandbox/server.ts';
 import { slaDueAt, timeZoneFor } from '../../src/shared/sla.ts';
 import type { Browser } from './harness/extension.ts';
-import { configureApi, flagOpenListing, waitFor } from './harness/flows.ts';
+import { seedSettings, flagOpenListing, waitFor } from './harness/flows.ts';
 import { startStack, type Stack } from './harness/stack.ts';
 
 // A Tmall and a Lazada item page, served at their real hostnames so the manifest's Tmall
@@ -28,7 +28,7 @@ describe('Tmall and Lazada item pages, flagged end to end', () => {
       ],
     });
     ({ sandbox, browser } = stack);
-    await (await configureApi(browser, sandbox.url, DEMO_TOKEN)).close();
+    await seedSettings(browser, sandbox.url, DEMO_TOKEN);
   });
 
   afterAll(() => stack?.close());

@@ -1,5 +1,5 @@
 import { t } from '../../shared/i18n.ts';
-import type { ScrollState } from '../../shared/messages.ts';
+import type { CapturePage, ScrollState } from '../../shared/messages.ts';
 import type { Listing, Problem } from '../../shared/model.ts';
 import type { PageKind } from '../../sites/adapter.ts';
 import { artifact, type Artifact } from './artifact.ts';
@@ -24,6 +24,9 @@ export interface Capture {
   /** Index-aligned with the flagged listings. */
   listings: ListingCapture[];
   notes: Omit<CaptureNotes, 'cards' | 'durationMs'>;
+  /** The page's own account: its URL, whether it was in front, what had not loaded (null: no answer). */
+  page: CapturePage | null;
+  viewport: { width: number; height: number; devicePixelRatio: number } | null;
 }
 
 const CARD_GAPS = {
@@ -47,7 +50,10 @@ export async function captureEvidence(target: ShotTarget, kind: PageKind, listin
   const notes: Capture['notes'] = { viewport: null, archive: null };
 
   // Without our content script (an old copy after an update) only the plain capture is possible.
-  const start: ScrollState | null = await askTab(target.tabId, 'captureBegin', { itemIds: perCard ? listings.map((l) => l.itemId) : [] }).catch(() => null);
+  // Item pages: the listing's main images and price must be really loaded before the capture.
+  const expect = perCard ? undefined : { imageUrls: listings.flatMap((l) => l.imageUrls.slice(0, 5)), prices: listings.flatMap((l) => (l.price ? [l.price.amount] : [])) };
+  const begun = await askTab(target.tabId, 'captureBegin', { itemIds: perCard ? listings.map((l) => l.itemId) : [], ...(expect ? { expect } : {}) }).catch(() => null);
+  const start: ScrollState | null = begun;
   try {
     let visible: Shot | null = null;
     try {
@@ -94,7 +100,8 @@ export async function captureEvidence(target: ShotTarget, kind: PageKind, listin
     shared.push(archive.artifact);
     notes.archive = archive.note;
   } else gaps.push(archive.gap);
-  return { shared, gaps, listings: perListing, notes };
+  const viewport = begun ? { width: begun.viewportWidth, height: begun.viewportHeight, devicePixelRatio: begun.devicePixelRatio } : null;
+  return { shared, gaps, listings: perListing, notes, page: begun?.page ?? null, viewport };
 }
 
 async function cardShots(target: ShotTarget, start: ScrollState, visible: Shot, listings: Listing[], out: ListingCapture[], visibleArtifact: Artifact) {

@@ -1,3 +1,4 @@
+import { ext } from '../../shared/browser.ts';
 import type { EvidenceRef, TakedownRecord } from '../../shared/model.ts';
 import { db } from '../../shared/db/open.ts';
 import { captureArchive } from './archive.ts';
@@ -7,16 +8,16 @@ const LOAD_TIMEOUT_MS = 20_000;
 function loaded(tabId: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      chrome.tabs.onUpdated.removeListener(listener);
+      ext.tabs.onUpdated.removeListener(listener);
       reject(new Error('the listing did not load in time'));
     }, LOAD_TIMEOUT_MS);
     const listener = (id: number, info: { status?: string }) => {
       if (id !== tabId || info.status !== 'complete') return;
       clearTimeout(timer);
-      chrome.tabs.onUpdated.removeListener(listener);
+      ext.tabs.onUpdated.removeListener(listener);
       resolve();
     };
-    chrome.tabs.onUpdated.addListener(listener);
+    ext.tabs.onUpdated.addListener(listener);
   });
 }
 
@@ -27,7 +28,7 @@ function loaded(tabId: number): Promise<void> {
  */
 export async function captureListingPage(r: TakedownRecord): Promise<EvidenceRef[]> {
   if (!/^https?:\/\//i.test(r.listing.url)) return [];
-  const tab = await chrome.tabs.create({ url: r.listing.url, active: false });
+  const tab = await ext.tabs.create({ url: r.listing.url, active: false });
   if (tab.id === undefined) return [];
   try {
     if (tab.status !== 'complete') await loaded(tab.id);
@@ -39,6 +40,6 @@ export async function captureListingPage(r: TakedownRecord): Promise<EvidenceRef
   } catch {
     return [];
   } finally {
-    await chrome.tabs.remove(tab.id).catch(() => undefined);
+    await ext.tabs.remove(tab.id).catch(() => undefined);
   }
 }

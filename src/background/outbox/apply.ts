@@ -2,6 +2,7 @@ import type { Problem, TakedownRecord } from '../../shared/model.ts';
 import type { SubmitResult } from '../../shared/api/schemas.ts';
 import type { ApiFailure } from '../../shared/api/client.ts';
 import { backoffDelay } from './backoff.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** Only this rejection is worth sending again (after uploading the evidence). */
 const RESEND_CODES = new Set(['evidence_missing']);
@@ -22,7 +23,7 @@ export function applyResults(batch: TakedownRecord[], results: SubmitResult[], n
     const result = byId.get(rec.clientRequestId);
     if (!result) {
       const attempts = rec.outbox.attempts + 1;
-      const lastError = { code: 'no_result', message: 'The service did not answer for this request; it will be sent again.' };
+      const lastError = { code: 'no_result', message: t('worker_error_no_result') };
       return stamp(rec, now, { state: 'queued', batchId: null, attempts, nextAttemptAt: now + backoffDelay(attempts, random), lastError });
     }
     if (result.outcome === 'accepted' || result.outcome === 'duplicate') {

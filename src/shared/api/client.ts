@@ -2,6 +2,7 @@ import type { z } from '../zod.ts';
 import { ApiErrorBody, CasesResponse, EvidenceStored, Me, SubmitResponse, Case } from './schemas.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { parseBaseUrl } from './base-url.ts';
+import { t, type MessageKey } from '../i18n.ts';
 
 /** Connection settings for one call; the token is never logged or put in an error message. */
 export interface ApiConfig {
@@ -46,14 +47,14 @@ function classify(status: number): ApiFailureKind {
 }
 
 /** Words for the user when the answer carries no error body (HEAD, a proxy's page). */
-const FALLBACK: Record<ApiFailureKind, [string, string]> = {
-  unauthorized: ['unauthorized', 'The alliance API refused the token: check it in the options.'],
-  forbidden: ['forbidden', 'The token is not allowed to do this.'],
-  not_found: ['not_found', 'The alliance API does not know this address.'],
-  conflict: ['conflict', 'The case is in a state that does not allow this.'],
-  rate_limited: ['rate_limited', 'The alliance API asks us to slow down.'],
-  invalid: ['invalid_request', 'The alliance API refused the request as malformed.'],
-  transient: ['unavailable', 'The alliance API is unavailable for now.'],
+const FALLBACK: Record<ApiFailureKind, [string, MessageKey]> = {
+  unauthorized: ['unauthorized', 'api_error_unauthorized'],
+  forbidden: ['forbidden', 'api_error_forbidden'],
+  not_found: ['not_found', 'api_error_not_found'],
+  conflict: ['conflict', 'api_error_conflict'],
+  rate_limited: ['rate_limited', 'api_error_rate_limited'],
+  invalid: ['invalid_request', 'api_error_invalid'],
+  transient: ['unavailable', 'api_error_transient'],
 };
 
 async function readJson(res: Response): Promise<unknown> {
@@ -69,7 +70,7 @@ export async function call<T>(cfg: ApiConfig, opts: CallOptions<T>): Promise<Api
   // Checked again at every call, not only when saved: the token goes wherever this points.
   const base = parseBaseUrl(cfg.baseUrl);
   if (!base.ok) {
-    return { ok: false, kind: 'unauthorized', status: null, code: 'unsafe_base_url', message: 'The API address must use https (plain http only to this computer): fix it in the options.', retryAfterMs: null };
+    return { ok: false, kind: 'unauthorized', status: null, code: 'unsafe_base_url', message: t('api_error_unsafe_base_url'), retryAfterMs: null };
   }
   const timeout = AbortSignal.timeout(opts.timeoutMs ?? FETCH_TIMEOUT_MS);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
@@ -91,7 +92,7 @@ export async function call<T>(cfg: ApiConfig, opts: CallOptions<T>): Promise<Api
       kind: 'transient',
       status: null,
       code: timedOut ? 'timeout' : 'network',
-      message: timedOut ? 'The alliance API did not answer in time.' : `Could not reach the alliance API (${(err as Error).message}).`,
+      message: timedOut ? t('api_error_timeout') : t('api_error_network', (err as Error).message),
       retryAfterMs: null,
     };
   }
@@ -104,7 +105,7 @@ export async function call<T>(cfg: ApiConfig, opts: CallOptions<T>): Promise<Api
       kind,
       status: res.status,
       code: body.success ? body.data.error.code : FALLBACK[kind][0],
-      message: body.success ? body.data.error.message : `${FALLBACK[kind][1]} (HTTP ${res.status})`,
+      message: body.success ? body.data.error.message : t('api_error_http', [t(FALLBACK[kind][1]), String(res.status)]),
       retryAfterMs,
     };
   }
@@ -112,7 +113,7 @@ export async function call<T>(cfg: ApiConfig, opts: CallOptions<T>): Promise<Api
   // A captive portal or a proxy can answer 200 with HTML: that is not an answer, try later.
   const parsed = opts.schema.safeParse(await readJson(res));
   if (!parsed.success) {
-    return { ok: false, kind: 'transient', status: res.status, code: 'bad_answer', message: 'The alliance API sent an answer of an unexpected shape.', retryAfterMs };
+    return { ok: false, kind: 'transient', status: res.status, code: 'bad_answer', message: t('api_error_bad_answer'), retryAfterMs };
   }
   return { ok: true, status: res.status, data: parsed.data };
 }

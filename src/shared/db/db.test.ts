@@ -15,7 +15,7 @@ describe('database schema', () => {
     const database = await db();
     expect([...database.objectStoreNames].sort()).toEqual(['batches', 'evidence', 'kv', 'requests', 'stamps']);
     const tx = database.transaction('requests');
-    expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byItem', 'byOutboxState', 'bySeller']);
+    expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byCaseStatus', 'byItem', 'byOutboxState', 'bySeller']);
   });
 });
 
@@ -50,5 +50,27 @@ describe('page annotations', () => {
     expect(found.get('taobao:600000000001')?.clientRequestId).toBe('00000000-0000-4000-8000-000000000002');
     expect(found.has('taobao:999')).toBe(false);
     expect(await countBySellers(['taobao:2200000001'])).toEqual({ 'taobao:2200000001': 3 });
+  });
+});
+
+describe('the popup first read', () => {
+  it('reads what needs the user, what is queued and the open cases through the indexes, not the resolved history', async () => {
+    const { listFirstRequests } = await import('./requests.ts');
+    const { makeRecord } = await import('../../../test/unit/records.ts');
+    const sub = { state: 'submitted' as const };
+    const first = [
+      makeRecord({ outbox: { state: 'attention' } }),
+      makeRecord(),
+      makeRecord({ outbox: { state: 'sending', batchId: 'b' } }),
+      makeRecord({ caseId: 'TD-1', caseStatus: 'needs_info', outbox: sub }),
+      makeRecord({ caseId: 'TD-2', caseStatus: 'counter_notice', outbox: sub }),
+      makeRecord({ caseId: 'TD-3', caseStatus: 'received', outbox: sub }),
+      makeRecord({ caseId: 'TD-4', caseStatus: 'in_review', outbox: sub }),
+    ];
+    const later = [makeRecord({ caseId: 'TD-5', caseStatus: 'taken_down', outbox: sub }), makeRecord({ caseId: 'TD-6', caseStatus: 'rejected', outbox: sub })];
+    const database = await db();
+    for (const r of [...later, ...first]) await database.put('requests', r);
+    const got = await listFirstRequests();
+    expect(got.map((r) => r.clientRequestId).sort()).toEqual(first.map((r) => r.clientRequestId).sort());
   });
 });

@@ -3,6 +3,7 @@ import { announce } from './changes.ts';
 import { kvPut } from './kv.ts';
 import type { EvidenceBlob, StampJob } from './schema.ts';
 import type { TakedownRecord } from '../model.ts';
+import { t } from '../i18n.ts';
 
 /** Everything one flag adds to the database. */
 export interface FlagWrite {
@@ -41,8 +42,8 @@ export async function storeFlag(write: FlagWrite): Promise<StoreFlagResult> {
     tx.done.catch(() => undefined);
     const quota = (err as DOMException)?.name === 'QuotaExceededError';
     return quota
-      ? { ok: false, code: 'storage_full', message: 'The disk is full: nothing was queued. Free some space and flag again.' }
-      : { ok: false, code: 'storage_failed', message: `Could not store the request: ${(err as Error).message}` };
+      ? { ok: false, code: 'storage_full', message: t('worker_error_storage_full') }
+      : { ok: false, code: 'storage_failed', message: t('worker_error_storage_failed', (err as Error).message) };
   }
   announce('requests');
   return { ok: true };

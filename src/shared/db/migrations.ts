@@ -28,6 +28,11 @@ export const STEPS: Record<number, Step> = {
   2: (db) => {
     db.createObjectStore('stamps', { keyPath: 'manifestSha256' }).createIndex('byState', 'state');
   },
+  // The popup's first rows (what needs the user, what is queued, open cases) come from
+  // indexes without reading the whole history: outbox state had one, case status gets one.
+  3: (_db, tx) => {
+    tx.objectStore('requests').createIndex('byCaseStatus', 'caseStatus');
+  },
 };
 
 export function runSteps(db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx, from: number, to: number): void {

@@ -6,6 +6,26 @@ export async function listRequests(): Promise<TakedownRecord[]> {
   return (await db()).getAll('requests');
 }
 
+/** Outbox states and case statuses of the popup's first groups: what needs the user, queued, open. */
+const FIRST_OUTBOX = ['attention', 'queued', 'sending'] as const;
+const FIRST_CASE = ['needs_info', 'counter_notice', 'received', 'in_review'] as const;
+
+/**
+ * The requests the popup shows first, read through the indexes in one transaction: a few
+ * dozen records rather than the whole history, so the first row paints before everything
+ * is read. Resolved cases (and statuses this version does not know) come with listRequests.
+ */
+export async function listFirstRequests(): Promise<TakedownRecord[]> {
+  const tx = (await db()).transaction('requests');
+  const byOutbox = tx.store.index('byOutboxState');
+  const byCase = tx.store.index('byCaseStatus');
+  const parts = await Promise.all([...FIRST_OUTBOX.map((s) => byOutbox.getAll(s)), ...FIRST_CASE.map((s) => byCase.getAll(s))]);
+  await tx.done;
+  const seen = new Map<string, TakedownRecord>();
+  for (const r of parts.flat()) seen.set(r.clientRequestId, r);
+  return [...seen.values()];
+}
+
 export async function getRequest(clientRequestId: string): Promise<TakedownRecord | undefined> {
   return (await db()).get('requests', clientRequestId);
 }

@@ -4,7 +4,7 @@ import type { KvKey } from './kv-keys.ts';
 
 export const DB_NAME = 'takedown-flagger';
 /** Bump together with a new step in migrations.ts; never edit a released step. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** One stored artifact, content-addressed: shared captures are stored once. */
 export interface EvidenceBlob {
@@ -49,7 +49,7 @@ export interface FlaggerDB extends DBSchema {
   requests: {
     key: string;
     value: TakedownRecord;
-    indexes: { byItem: string; bySeller: string; byOutboxState: string; byCase: string };
+    indexes: { byItem: string; bySeller: string; byOutboxState: string; byCase: string; byCaseStatus: string };
   };
   evidence: { key: string; value: EvidenceBlob };
   batches: { key: string; value: BatchRecord };

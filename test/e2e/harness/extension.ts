@@ -44,7 +44,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir: string; fixturePort: number; userDataDir?: string; hostRules?: string }): Promise<Browser> {
+export async function launch(opts: { extensionDir: string; fixturePort: number; userDataDir?: string; hostRules?: string; args?: string[] }): Promise<Browser> {
   const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tdf-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -55,6 +55,7 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
       `--disable-extensions-except=${opts.extensionDir}`,
       `--load-extension=${opts.extensionDir}`,
       `--host-resolver-rules=${opts.hostRules ?? hostResolverRules(opts.fixturePort)}`,
+      ...(opts.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

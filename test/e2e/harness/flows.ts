@@ -50,3 +50,48 @@ export async function stopServiceWorker(browser: Browser): Promise<boolean> {
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/**
+ * Connects the extension to the API without the options page (for tests where that page is
+ * not what is tested): asks the sandbox for /v1/me as the options page would, then writes
+ * the settings the options page would have saved into the extension's IndexedDB, through
+ * the worker, and tells open pages they changed.
+ */
+export async function seedSettings(browser: Browser, baseUrl: string, token: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET /v1/me answered ${res.status}`);
+  const me = (await res.json()) as { member: unknown; ipRights: { id: string }[] };
+  const settings = {
+    baseUrl,
+    token,
+    defaultIpRightId: me.ipRights[0]?.id ?? null,
+    defaultReason: 'counterfeit',
+    me,
+    connection: { state: 'ok', message: 'Connected', at: new Date().toISOString() },
+  };
+  await browser.worker.evaluate(async (value) => {
+    // The worker opens its database at every start (it drains the outbox): wait for that
+    // rather than creating an empty one here.
+    for (let i = 0; !(await indexedDB.databases()).some((d) => d.name === 'takedown-flagger'); i++) {
+      if (i > 200) throw new Error('the extension never opened its database');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('takedown-flagger');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = database.transaction('kv', 'readwrite');
+      const store = tx.objectStore('kv');
+      const get = store.get('settings');
+      get.onsuccess = () => store.put({ ...(get.result ?? {}), ...value }, 'settings');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    database.close();
+    const changes = new BroadcastChannel('tdf-changes');
+    changes.postMessage('settings');
+    changes.close();
+  }, settings);
+}

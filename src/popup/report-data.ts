@@ -1,0 +1,61 @@
+import { db } from '../shared/db/open.ts';
+import type { EvidenceRef, TakedownRecord } from '../shared/model.ts';
+import { EVIDENCE_KIND, readManifest } from '../evidence/format.ts';
+import { walkChain } from '../evidence/chain.ts';
+
+export interface ReportEntry {
+  record: TakedownRecord;
+  /** The screenshot as the evidence store holds it (bytes hashed to its name). */
+  screenshot: { ref: EvidenceRef; blob: Blob } | null;
+  manifest: {
+    sha256: string;
+    capturedAt: string | null;
+    previous: string | null;
+    /** 1 for the device's first capture; null when a link back is not stored. */
+    position: number | null;
+  } | null;
+  timestamps: { tsa: string; genTime: string; sha256: string }[];
+}
+
+/**
+ * What the printable report shows for each request, from the extension's own IndexedDB: the
+ * screenshot, the capture manifest and its place in the device's hash chain, and the trusted
+ * timestamps of that manifest when there are any.
+ */
+export async function reportEntries(ids: readonly string[]): Promise<ReportEntry[]> {
+  const database = await db();
+  const load = async (sha: string) => {
+    const b = await database.get('evidence', sha);
+    return b ? new Uint8Array(b.data) : undefined;
+  };
+  const entries: ReportEntry[] = [];
+  for (const id of ids) {
+    const record = await database.get('requests', id);
+    if (!record) continue;
+    const shotRef = record.evidence.find((e) => e.kind === 'screenshot') ?? record.evidence.find((e) => e.mediaType.startsWith('image/')) ?? null;
+    const shotBlob = shotRef ? await database.get('evidence', shotRef.sha256) : undefined;
+    const manifestRef = record.evidence.find((e) => e.kind === EVIDENCE_KIND.manifest);
+    let manifest: ReportEntry['manifest'] = null;
+    let timestamps: ReportEntry['timestamps'] = [];
+    if (manifestRef) {
+      const walk = await walkChain([manifestRef.sha256], load);
+      const head = walk.manifests[0];
+      const read = head ? readManifest(head.data) : null;
+      manifest = {
+        sha256: manifestRef.sha256,
+        capturedAt: read?.ok ? read.manifest.capturedAt : null,
+        previous: head?.previous ?? null,
+        position: walk.missing.length === 0 && head ? walk.manifests.length : null,
+      };
+      const job = await database.get('stamps', manifestRef.sha256);
+      timestamps = (job?.tokens ?? []).map((t) => ({ tsa: t.tsa, genTime: t.genTime, sha256: t.sha256 }));
+    }
+    entries.push({
+      record,
+      screenshot: shotRef && shotBlob ? { ref: shotRef, blob: new Blob([shotBlob.data], { type: shotBlob.mediaType }) } : null,
+      manifest,
+      timestamps,
+    });
+  }
+  return entries;
+}
