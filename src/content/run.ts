@@ -2,6 +2,7 @@ import type { PageKind, SiteAdapter } from '../sites/adapter.ts';
 import type { ItemPageOptions } from './item-page.tsx';
 import type { SearchPageOptions } from './search-page.tsx';
 import { removeHosts } from './host-tag.ts';
+import { ext } from '../shared/browser.ts';
 
 export interface RunOptions extends ItemPageOptions, SearchPageOptions {
   win?: Window;
@@ -17,7 +18,7 @@ export interface RunOptions extends ItemPageOptions, SearchPageOptions {
  */
 const extensionAlive = () => {
   try {
-    return Boolean(globalThis.chrome?.runtime?.id);
+    return Boolean(ext.runtime?.id);
   } catch {
     return false;
   }

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
+import { createSandbox, type Sandbox } from '../../sandbox/server.ts';
+import { startFixtureServer } from './harness/fixture-server.ts';
+import { launchFirefox, type FirefoxExtension } from './harness/firefox.ts';
+import { waitFor } from './harness/flows.ts';
+import { main as verifyBundleCli } from '../../src/cli/verify-bundle.ts';
+
+// The Firefox build (dist-firefox/) in Debian's firefox-esr over WebDriver BiDi: the same
+// fixture server and sandbox as the Chromium tests, one browser for the whole file.
+const ITEM_ID = '637145790668';
+
+describe('Firefox: a Taobao listing flagged end to end', () => {
+  let sandbox: Sandbox;
+  let fixtures: Awaited<ReturnType<typeof startFixtureServer>>;
+  let ff: FirefoxExtension;
+  let item: Page;
+
+  beforeAll(async () => {
+    sandbox = await createSandbox({ testControls: true });
+    fixtures = await startFixtureServer([{ host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' }]);
+    ff = await launchFirefox({ fixturePort: fixtures.port });
+  });
+
+  afterAll(async () => {
+    await ff?.close();
+    await Promise.allSettled([sandbox?.close(), fixtures?.close()]);
+  });
+
+  it('connects to the API from the options page', async () => {
+    const options = await ff.open(ff.manifest.options_ui.page);
+    await options.locator('[data-testid="api-base-url"]').fill(sandbox.url);
+    await options.locator('[data-testid="api-token"]').fill(DEMO_TOKEN);
+    await options.locator('[data-testid="save-settings"]').click();
+    const state = await waitFor('the connection test', () => options.$eval('[data-testid="connection-status"]', (el) => el.getAttribute('data-state')).then((s) => (s === 'ok' || s === 'error' ? s : null)), 15_000);
+    expect(state).toBe('ok');
+    await options.close();
+  });
+
+  it('flags the listing at its marketplace address with trusted clicks, and the service gets it with its evidence', async () => {
+    item = await ff.browser.newPage();
+    await item.goto(`http://item.taobao.com/item.htm?id=${ITEM_ID}&spm=a21n57.1.0.0`);
+    // `>>>` reaches into our open shadow root; puppeteer's clicks are real input events.
+    await waitFor('the flag button', () => item.evaluate(() => Boolean(document.querySelector('tdf-root')?.shadowRoot?.querySelector('[data-testid="flag-listing"]'))), 20_000).catch(async (e) => {
+      throw new Error(`${e} ${await item.evaluate(() => document.querySelector('tdf-root')?.shadowRoot?.innerHTML.slice(0, 500) ?? 'no root')}`);
+    });
+    await item.locator('>>> [data-testid="flag-listing"]').click();
+    await item.locator('>>> [data-testid="flag-ip-right"]').wait();
+    await item.select('>>> [data-testid="flag-reason"]', 'counterfeit');
+    await item.select('>>> [data-testid="flag-ip-right"]', DEMO_TRADEMARK_ID);
+    await item.locator('>>> [data-testid="flag-note"]').fill('Copied logo, seen in Firefox.');
+    await item.locator('>>> [data-testid="flag-submit"]').click();
+
+    const filed = await waitFor('the case at the sandbox', () => sandbox.listCases().find((c) => c.itemId === ITEM_ID), 30_000);
+    expect(filed.marketplace).toBe('taobao');
+    expect(filed.submission.listing.url).toBe(`https://item.taobao.com/item.htm?id=${ITEM_ID}`);
+    expect(filed.submission.listing.title).toContain('Example 经典帆布双肩包');
+    expect(filed.submission.note).toBe('Copied logo, seen in Firefox.');
+    const kinds = filed.submission.evidence.map((e) => e.kind).sort();
+    // Firefox has no pageCapture: the archive is the serialized HTML; screenshots still come.
+    expect(kinds).toEqual(['capture_manifest', 'metadata', 'page_archive', 'screenshot', 'screenshot_full']);
+    for (const ref of filed.submission.evidence) {
+      const stored = sandbox.evidence(ref.sha256);
+      expect(stored, ref.kind).toBeDefined();
+      expect(createHash('sha256').update(stored!.data).digest('hex')).toBe(ref.sha256);
+    }
+    const archive = filed.submission.evidence.find((e) => e.kind === 'page_archive')!;
+    expect(archive.mediaType).toBe('text/html');
+    expect(sandbox.evidence(archive.sha256)!.data.toString('utf8')).toContain('Example 经典帆布双肩包');
+    const manifest = JSON.parse(sandbox.evidence(filed.submission.evidence.find((e) => e.kind === 'capture_manifest')!.sha256)!.data.toString('utf8'));
+    expect(JSON.stringify(manifest)).toContain('cannot save MHTML');
+  });
+
+  it('shows the case in the popup with its countdown, and exports an evidence bundle that verifies', async () => {
+    const filed = sandbox.listCases().find((c) => c.itemId === ITEM_ID)!;
+    const popup = await ff.open(ff.manifest.action.default_popup);
+    const row = `[data-testid="request-row"][data-item-id="${ITEM_ID}"]`;
+    await waitFor('the row as received', () => popup.$eval(row, (el) => el.getAttribute('data-state') === 'received').catch(() => false), 20_000);
+    const countdown = await popup.$eval(`${row} [data-testid="sla-countdown"]`, (el) => ({ due: el.getAttribute('data-due-at'), text: el.textContent ?? '' }));
+    expect(countdown.due).toBe(filed.slaDueAt);
+    // Whatever day the suite runs: time left, or the clock paused outside business hours.
+    expect(countdown.text).toMatch(/left|paused/);
+
+    // The popup hands the bundle to an <a download> on a blob URL; keep the blob it makes.
+    await popup.evaluate(() => {
+      const made: Blob[] = ((window as unknown as { __bundles: Blob[] }).__bundles = []);
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (b: Blob | MediaSource) => (b instanceof Blob && made.push(b), create(b));
+    });
+    await popup.locator(`${row} [data-testid="export-bundle"]`).click();
+    const base64 = await waitFor('the bundle', () =>
+      popup.evaluate(async () => {
+        const b = (window as unknown as { __bundles: Blob[] }).__bundles[0];
+        if (!b) return null;
+        const bytes = new Uint8Array(await b.arrayBuffer());
+        let s = '';
+        for (const x of bytes) s += String.fromCharCode(x);
+        return btoa(s);
+      }),
+    );
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tdf-ffbundle-'));
+    try {
+      const zip = path.join(dir, 'bundle.zip');
+      await writeFile(zip, Buffer.from(base64, 'base64'));
+      let report = '';
+      expect(await verifyBundleCli([zip], (t) => void (report += t)), report).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
