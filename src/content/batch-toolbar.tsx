@@ -41,7 +41,7 @@ export function BatchToolbar({ state, visible, complete }: Props) {
       </div>
       {state.full && <p class="message">{t('content_selection_full', String(LIMITS.batch))}</p>}
       {open ? (
-        <FlagForm listings={listings} complete={complete} onQueued={(annotations) => (state.flagged(listings, annotations), setOpen(false))} onCancel={() => setOpen(false)} />
+        <FlagForm listings={listings} complete={complete} onQueued={(annotations, filed) => (state.flagged(filed, annotations), setOpen(false))} onCancel={() => setOpen(false)} />
       ) : (
         <div class="actions">
           <button type="button" onClick={onTrusted(() => state.selectMany(visible()))}>

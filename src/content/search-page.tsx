@@ -82,8 +82,8 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
       const card = { element, listing: parsed.success ? parsed.data : pending! };
       cards.set(element, card);
       io.observe(element);
-      // A seller not known yet would count every such card as one repeat seller.
-      if (parsed.success) batcher.add(card.listing);
+      // A seller not known yet is not asked about: every such card would count as one seller.
+      batcher.add(card.listing, parsed.success);
       return true;
     },
     onRemoved: () => {
