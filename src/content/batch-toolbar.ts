@@ -53,7 +53,7 @@ export function batchToolbar(
       (m) => {
         if (!el || formBox.hidden) return;
         formBox.textContent = '';
-        closeForm = m.showFlagForm(formBox, listings, (annotations) => (hideForm(), state.flagged(listings, annotations)), hideForm, complete);
+        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations)), hideForm, complete);
       },
       () => {
         formBox.textContent = '';

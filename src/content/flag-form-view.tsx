@@ -11,7 +11,7 @@ import { FlagForm } from './flag-form.tsx';
 export function showFlagForm(
   container: HTMLElement,
   listings: Listing[],
-  onQueued: (a: ItemAnnotation[]) => void,
+  onQueued: (a: ItemAnnotation[], filed: Listing[]) => void,
   onCancel: () => void,
   complete?: (listings: Listing[]) => Promise<Listing[]>,
 ): () => void {

@@ -11,7 +11,8 @@ type Context = ResponseOf<'flagContext'>;
 
 interface Props {
   listings: Listing[];
-  onQueued: (annotations: ItemAnnotation[]) => void;
+  /** `filed`: the listings as filed (sellers read at flag time filled in). */
+  onQueued: (annotations: ItemAnnotation[], filed: Listing[]) => void;
   onCancel: () => void;
   /**
    * Reads what the listings still lack (a seller the card does not show) before anything is
@@ -88,7 +89,7 @@ export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
     }
     try {
       const res = await send('flag', { listings: ready, reason: r.data, ipRightId, note });
-      if (res.ok) onQueued(res.annotations);
+      if (res.ok) onQueued(res.annotations, ready);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
       setError(t('content_worker_unreachable'));

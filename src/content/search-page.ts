@@ -109,8 +109,8 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
       waiting.delete(element);
       io.unobserve(element);
       batch.push(card);
-      // A seller not known yet would count every such card as one repeat seller.
-      if (!pending) batcher.add(listing);
+      // A seller not known yet is not asked about: every such card would count as one seller.
+      batcher.add(listing, !pending);
     }
     overlay.add(batch);
     if (near.size) schedule();
