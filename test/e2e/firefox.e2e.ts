@@ -104,6 +104,8 @@ describe('Firefox: a Taobao listing flagged end to end', () => {
     else expect(Number.isNaN(Date.parse(countdown.due ?? ''))).toBe(false);
     // Whatever day the suite runs: time left, or the clock paused outside business hours.
     expect(countdown.text).toMatch(/left|paused/);
+    // Firefox has no MHTML: the row says the archive is HTML, and why.
+    expect(await popup.$eval(row, (el) => el.textContent ?? '')).toContain('cannot save MHTML');
 
     // The popup hands the bundle to an <a download> on a blob URL; keep the blob it makes.
     await popup.evaluate(() => {
