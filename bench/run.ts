@@ -8,18 +8,16 @@ import { launchPlain, launchWith } from './browser.ts';
 import { pageBytes } from './bundle-graph.ts';
 import { costFigures, insertRun, loadRun, type PageRun } from './content.ts';
 import { generateSearchPage } from './generate-page.ts';
-import { popupFigures } from './popup.ts';
 import { median, summary, table, type Figure } from './stats.ts';
-import { workerFigures } from './worker.ts';
 
 // `npm run bench` (after a build): every entry in Debian's Chromium on the built extension,
 // against local fixture pages and the sandbox; pages alternate with and without the
 // extension. Prints a table and writes bench/results.json. A benchmark, not a test: it
 // asserts nothing; the byte budget, which is deterministic, is a test (bundle-budget.e2e.ts).
-//   BENCH_RUNS=n (default 5)   BENCH_ONLY=content,scroll,bytes,worker,popup   BENCH_SETTLE=ms
+//   BENCH_RUNS=n (default 5)   BENCH_ONLY=content,scroll,bytes   BENCH_SETTLE=ms
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'content,scroll,bytes,worker,popup').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'content,scroll,bytes').split(','));
 const SEARCH_48 = 'http://s.taobao.com/search?q=bench48';
 const SEARCH_528 = 'http://s.taobao.com/search?q=bench528';
 const ITEM = 'http://item.taobao.com/item.htm?id=637145790668';
@@ -106,14 +104,6 @@ async function main() {
   const figures: Figure[] = [];
   if (ONLY.has('bytes')) bytesEntries(figures);
   if (ONLY.has('content') || ONLY.has('scroll')) await contentEntries(figures);
-  if (ONLY.has('worker')) {
-    step('worker: cold start, 300 flags');
-    figures.push(...(await workerFigures(RUNS)));
-  }
-  if (ONLY.has('popup')) {
-    step('popup');
-    figures.push(...(await popupFigures(RUNS)));
-  }
   const seconds = (Date.now() - started) / 1000;
   console.log(`\n${table(figures)}`);
   for (const f of figures) if (f.note) console.log(`- ${f.entry}, ${f.what}: ${f.note}`);
