@@ -49,6 +49,10 @@ export default defineConfig(({ mode }) => {
     rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },
     target: firefox ? 'firefox140' : 'chrome116',
     outDir: firefox ? 'dist-firefox' : 'dist',
+    // Vite's preload helper runs in content scripts too: it put <link rel=modulepreload>
+    // elements into the marketplace page's own <head> and walked its links (about 50 ms on a
+    // big search page in the profile). Chunks load by their imports alone.
+    modulePreload: false,
     sourcemap: true,
     emptyOutDir: true,
   },

@@ -20,6 +20,8 @@ import { RateLimiter } from './rate-limit.ts';
 import { reviewerTick } from './reviewer.ts';
 import type { Random } from './reviewer.ts';
 import { handleControl } from './routes-control.ts';
+import { openApiDocument } from '../src/shared/api/openapi.ts';
+import pkg from '../package.json' with { type: 'json' };
 import type { CallRecord } from './routes-control.ts';
 import { handleV1, okStatusFor } from './routes-v1.ts';
 import { Store } from './store.ts';
@@ -149,6 +151,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (url.pathname === '/__sandbox' || url.pathname.startsWith('/__sandbox/')) {
       return { reply: testControls ? await handleControl(req, url, { ...sandboxApi, faults, calls }) : notFound() };
     }
+    // The contract, generated from the same schemas the handlers check bodies with.
+    if (method === 'GET' && url.pathname === '/openapi.json') return { reply: { status: 200, body: openApiDocument(pkg.version) } };
     if (!url.pathname.startsWith('/v1/')) return { reply: notFound() };
     const fault = testControls ? faults.take(method, url.pathname) : null;
     if (fault && fault.when !== 'after') {

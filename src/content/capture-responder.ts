@@ -1,4 +1,4 @@
-import { ext, onMessage, type Sender } from '../shared/browser.ts';
+import { ext, onMessage, type MessageHandler } from '../shared/browser.ts';
 import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type TabRequestOf, type TabResponseOf } from '../shared/messages.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { CAPTURING_ATTR, HOST_TAG } from './mount.ts';
@@ -34,6 +34,19 @@ function painted(win: Window): Promise<void> {
  * never another content script) and only well-formed messages.
  */
 export function startCaptureResponder(adapter: SiteAdapter, win: Window = window, signal?: AbortSignal): void {
+  const { listener, restore } = captureResponder(adapter, win);
+  const stopListening = onMessage(listener);
+  signal?.addEventListener('abort', () => (stopListening(), restore()), { once: true });
+}
+
+export type CaptureListener = MessageHandler;
+
+/**
+ * The responder's message listener (undefined for messages that are not its own) and the
+ * way to put our UI back. capture-gate.ts loads this module on the first capture message,
+ * so that marketplace pages do not load the schemas up front.
+ */
+export function captureResponder(adapter: SiteAdapter, win: Window = window): { listener: CaptureListener; restore: () => void } {
   const doc = win.document;
   /** Our UI host while hidden; `detached` with where it was, when hiding it in place failed. */
   let hidden: { host: HTMLElement; timer: number; detached: { parent: Node; next: Node | null } | null } | null = null;
@@ -127,7 +140,7 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
     },
   };
 
-  const listener = (message: unknown, sender: Sender): Promise<unknown> | undefined => {
+  const listener: CaptureListener = (message, sender) => {
     // Only our worker: same extension, and not from a tab (another content script).
     if (sender.id !== ext.runtime.id || sender.tab) return undefined;
     const envelope = TabEnvelope.safeParse(message);
@@ -141,6 +154,5 @@ export function startCaptureResponder(adapter: SiteAdapter, win: Window = window
       throw err;
     });
   };
-  const stopListening = onMessage(listener);
-  signal?.addEventListener('abort', () => (stopListening(), restoreUi()), { once: true });
+  return { listener, restore: restoreUi };
 }

@@ -39,13 +39,15 @@ describe('watchCards with a real adapter', () => {
       doc: document,
       queue: frameQueue(frames.schedule),
       signal: stop.signal,
-      extract: (root) => lazadaAdapter.extractCards!(root, URL_),
+      find: (root) => lazadaAdapter.extractCards!(root, URL_).map((m) => m.element),
       ignore: () => false,
-      accept: (m) => {
-        io.observe(m.element); // throws, as in Chromium, for anything but a real element
-        accepted.push(m.element);
-        return true;
+      found: (found) => {
+        for (const el of found) {
+          io.observe(el); // throws, as in Chromium, for anything but a real element
+          accepted.push(el);
+        }
       },
+      grew: () => undefined,
       onRemoved: () => undefined,
     });
     frames.run();

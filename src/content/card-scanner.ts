@@ -1,12 +1,13 @@
-import type { CardMatch } from '../sites/adapter.ts';
 import type { FrameQueue } from './frame-queue.ts';
 
 export interface ScannerOptions {
   doc: Document;
-  /** The adapter's card extraction for the page URL (may throw: that root is then skipped). */
-  extract: (root: ParentNode) => CardMatch[];
-  /** Takes a card found for the first time; false when its listing is not complete yet. */
-  accept: (match: CardMatch) => boolean;
+  /** The card elements under a root, the root included when it is one (may throw: that root is then skipped). */
+  find: (root: ParentNode) => Element[];
+  /** Cards seen for the first time, in document order. */
+  found: (cards: Element[]) => void;
+  /** Nodes were added inside a card we know: a card that showed too little may be complete now. */
+  grew: (card: Element) => void;
   /** Cards may have left the page (the list was re-rendered): drop their UI. */
   onRemoved: () => void;
   /** Elements of our own (the UI host): never scanned. */
@@ -15,69 +16,30 @@ export interface ScannerOptions {
   signal: AbortSignal;
 }
 
-/** Cards are registered in chunks of this size, one queue task each. */
-const CHUNK = 20;
 /**
- * A subtree up to this many elements is read in one adapter call. Bigger ones (the body, a
- * grid of 500 cards) are split into their children, so that no single call reads hundreds
- * of cards (about 0.5 ms a card in Chromium): the queue spreads the calls over frames. A
- * listing card has a few dozen elements; one with more than this would be missed.
- */
-const MAX_SUBTREE = 300;
-const NOT_RENDERED = new Set(['script', 'style', 'template', 'noscript', 'link', 'meta', 'head', 'title']);
-
-/** The subtrees of `el` to read, each at most MAX_SUBTREE elements, in document order. */
-export function subtrees(el: Element, out: Element[] = []): Element[] {
-  if (NOT_RENDERED.has(el.localName)) return out;
-  if (el.getElementsByTagName('*').length <= MAX_SUBTREE) out.push(el);
-  else for (const child of el.children) subtrees(child, out);
-  return out;
-}
-
-/**
- * Finds the page's cards once (subtree by subtree), then follows the page with ONE MutationObserver that only
- * collects added nodes; a frame later it reads cards from the smallest new subtrees, never
- * from the whole document again. A node added inside a card we already have (a lazy image)
- * costs nothing; one added inside a card whose listing was incomplete re-reads that card.
+ * Finds the page's card elements once (one query over the body: elements only, no listing
+ * is read here), then follows the page with ONE MutationObserver that only collects added
+ * nodes; a frame later it queries the new subtrees alone, never the whole document again. A
+ * node added inside a card we know is reported as that card growing (a lazy image, a late
+ * title) and costs a walk up its ancestors, no query.
  */
 export function watchCards(opts: ScannerOptions): void {
   const { doc, queue, signal } = opts;
   const known = new WeakSet<Element>();
-  const incomplete = new WeakSet<Element>();
   let added: Element[] = [];
   let removed = false;
   let flushing = false;
 
-  const register = (matches: CardMatch[]) => {
-    for (let i = 0; i < matches.length; i += CHUNK) {
-      const chunk = matches.slice(i, i + CHUNK);
-      queue.push(() => {
-        if (signal.aborted) return;
-        for (const m of chunk) {
-          if (known.has(m.element)) continue;
-          if (opts.accept(m)) {
-            known.add(m.element);
-            incomplete.delete(m.element);
-          } else incomplete.add(m.element);
-        }
-      });
-    }
-  };
   const scan = (root: ParentNode) => {
-    if (signal.aborted) return;
-    let matches: CardMatch[];
+    let cards: Element[];
     try {
-      matches = opts.extract(root);
+      cards = opts.find(root);
     } catch {
       return; // an adapter bug on a strange page must not break the page
     }
-    register(matches.filter((m) => !known.has(m.element)));
-  };
-
-  const scanParts = (el: Element) => {
-    // The real node, never a wrapper: Chromium refuses anything else in
-    // IntersectionObserver.observe and Node.contains. Adapters find a card that is `part` itself.
-    for (const part of subtrees(el)) queue.push(() => scan(part));
+    const fresh = cards.filter((c) => !known.has(c));
+    for (const c of fresh) known.add(c);
+    if (fresh.length) opts.found(fresh);
   };
 
   const flush = () => {
@@ -90,16 +52,18 @@ export function watchCards(opts: ScannerOptions): void {
       opts.onRemoved();
     }
     const roots = new Set(nodes.filter((n) => n.isConnected && !opts.ignore(n)));
-    const targets = new Set<Element>();
+    const grown = new Set<Element>();
     for (const el of roots) {
-      let target: Element | null = el;
-      for (let p = el.parentElement; p && target; p = p.parentElement) {
-        if (roots.has(p) || known.has(p)) target = null; // covered by a bigger new subtree, or inside a card we have
-        else if (incomplete.has(p)) target = p;
+      let covered = known.has(el);
+      for (let p = el.parentElement; p && !covered; p = p.parentElement) {
+        if (known.has(p)) {
+          grown.add(p);
+          covered = true;
+        } else covered = roots.has(p); // a bigger new subtree is scanned instead
       }
-      if (target && !known.has(target)) targets.add(target);
+      if (!covered) scan(el);
     }
-    for (const t of targets) scanParts(t);
+    for (const card of grown) opts.grew(card);
   };
 
   const observer = new MutationObserver((records) => {
@@ -117,5 +81,5 @@ export function watchCards(opts: ScannerOptions): void {
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  queue.push(() => doc.body && scanParts(doc.body));
+  queue.push(() => doc.body && scan(doc.body));
 }

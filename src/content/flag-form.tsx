@@ -16,7 +16,8 @@ interface Props {
   listings: Listing[];
   /** Items the user chose to flag again although they already have a request. */
   flagAgain?: string[];
-  onQueued: (annotations: ItemAnnotation[], answer: Queued) => void;
+  /** `filed`: the listings as filed (sellers read at flag time filled in). */
+  onQueued: (annotations: ItemAnnotation[], filed: Listing[], answer: Queued) => void;
   onCancel: () => void;
   /**
    * Reads what the listings still lack (a seller the card does not show) before anything is
@@ -95,7 +96,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
     }
     try {
       const res = await sendFlag({ listings: ready, reason: r.data, ipRightId, note, submitId, ...(flagAgain?.length ? { flagAgain } : {}) });
-      if (res.ok) onQueued(res.annotations, res);
+      if (res.ok) onQueued(res.annotations, ready, res);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
       setError(t('content_worker_unreachable'));

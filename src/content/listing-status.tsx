@@ -1,7 +1,7 @@
 import type { ItemAnnotation } from '../shared/messages.ts';
-import { isResolvedStatus } from '../shared/api/schemas.ts';
+import { isResolvedStatus } from '../shared/api/statuses.ts';
 import { t } from '../shared/i18n.ts';
-import { stateLabel } from './labels.ts';
+import { stateLabel } from './state-label.ts';
 import { slaLeft } from './sla-left.ts';
 
 /** Automation hook `listing-status`: the request's state, and the SLA left until it is resolved. */

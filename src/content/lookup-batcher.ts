@@ -1,11 +1,13 @@
 import type { RequestOf, ResponseOf, SellerRef } from '../shared/messages.ts';
-import { LOOKUP_MAX } from '../shared/messages.ts';
-import { itemKey, sellerKey, type Listing } from '../shared/model.ts';
+import type { Listing } from '../shared/model.ts';
+import { LOOKUP_MAX } from '../shared/wire.ts';
+import { itemKey, sellerKey } from '../shared/keys.ts';
 
 type Lookup = (payload: RequestOf<'lookup'>) => Promise<ResponseOf<'lookup'>>;
 
 export interface LookupBatcher {
-  add(listing: Listing): void;
+  /** `sellerKnown` false: ask about the item only (a card whose seller is read at flag time). */
+  add(listing: Listing, sellerKnown?: boolean): void;
 }
 
 /**
@@ -35,14 +37,14 @@ export function lookupBatcher(ask: Lookup, onAnswer: (res: ResponseOf<'lookup'>)
   signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 
   return {
-    add(listing) {
+    add(listing, sellerKnown = true) {
       const item = itemKey(listing);
       if (!askedItems.has(item)) {
         askedItems.add(item);
         items.push({ marketplace: listing.marketplace, itemId: listing.itemId });
       }
       const seller = sellerKey(listing);
-      if (!askedSellers.has(seller)) {
+      if (sellerKnown && !askedSellers.has(seller)) {
         askedSellers.add(seller);
         sellers.push({ marketplace: listing.marketplace, sellerId: listing.seller.id, sellerName: listing.seller.name });
       }

@@ -1,5 +1,7 @@
 import type { ItemAnnotation } from '../shared/messages.ts';
-import { LIMITS, sellerKey, type Listing } from '../shared/model.ts';
+import type { Listing } from '../shared/model.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { sellerKey } from '../shared/keys.ts';
 
 /** What changed: these items, or everything (null). */
 export type Change = { items: string[] | null; selection: boolean };

@@ -1,6 +1,7 @@
 import type { PageKind, SiteAdapter } from '../sites/adapter.ts';
 import type { ItemPageOptions } from './item-page.tsx';
-import type { SearchPageOptions } from './search-page.tsx';
+import type { SearchPageOptions } from './search-page.ts';
+import { listenForCapture } from './capture-gate.ts';
 import { removeHosts } from './host-tag.ts';
 import { ext } from '../shared/browser.ts';
 
@@ -29,7 +30,7 @@ type Feature = (adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSign
 // The content script runs on every page of a marketplace host (carts, checkouts, home
 // pages): the UI, zod and the schemas load only on the pages that use them.
 const item: Feature = (...a) => import('./item-page.tsx').then((m) => m.initItemPage(...a));
-const search: Feature = (...a) => import('./search-page.tsx').then((m) => m.initSearchPage(...a));
+const search: Feature = (...a) => import('./search-page.ts').then((m) => m.initSearchPage(...a));
 
 /** What runs on each kind of page; 'other' pages get nothing. */
 const FEATURES: Partial<Record<PageKind, Feature>> = { item, search, shop: search };
@@ -66,11 +67,12 @@ export function runContent(adapter: SiteAdapter, outer?: AbortSignal, opts: RunO
     const feature = FEATURES[adapter.pageKind(url)];
     if (!feature) return;
     // The worker captures only tabs where a listing was flagged, which are these pages.
-    responder ??= import('./capture-responder.ts').then((m) => m.startCaptureResponder(adapter, win, signal));
+    if (!listening) listenForCapture(adapter, win, signal);
+    listening = true;
     void feature(adapter, win.document, url, run.signal, opts);
   };
 
-  let responder: Promise<void> | null = null;
+  let listening = false;
   check();
   win.addEventListener('popstate', check, { signal });
   const timer = win.setInterval(check, opts.pollMs ?? 1000);

@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
-import { cardElements } from '../sites/dom.ts';
-import { initSearchPage } from './search-page.tsx';
+import { initSearchPage } from './search-page.ts';
 import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
-  box, cardElement, cardsOf, extractRoots, fakeAdapter, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
+  box, cardElement, cardsOf, extractOnlyAdapter, fakeAdapter, findRoots, readCards, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
 } from './search.test-kit.ts';
 
 const annotation = (n: number, over: Partial<ItemAnnotation> = {}): ItemAnnotation => ({
@@ -21,7 +20,8 @@ const now = () => Date.parse('2026-11-22T06:00:00.000Z');
 beforeEach(() => {
   vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   FakeIntersectionObserver.all = [];
-  extractRoots.length = 0;
+  findRoots.length = 0;
+  readCards.length = 0;
   fakeLayout();
   stop = new AbortController();
   frames = handFrames();
@@ -39,9 +39,9 @@ afterEach(async () => {
   await settle();
 });
 
-async function start(count: number) {
+async function start(count: number, adapter = fakeAdapter) {
   const list = searchPage(count);
-  initSearchPage(fakeAdapter, document, new URL(SEARCH), stop.signal, { schedule: frames.schedule, now, lookupDebounceMs: 0 });
+  initSearchPage(adapter, document, new URL(SEARCH), stop.signal, { schedule: frames.schedule, now, lookupDebounceMs: 0 });
   frames.run();
   await settle();
   return list;
@@ -73,23 +73,23 @@ describe('search page cards', () => {
     expect(hooks('select-listing')).toHaveLength(8);
   });
 
-  it('picks up cards added later from the new nodes alone, never rescanning the old ones', async () => {
+  it('picks up cards added later from the new nodes alone, never querying the old ones', async () => {
     const list = await start(10);
-    expect(extractRoots).toHaveLength(1); // a small page is read in one go
+    expect(findRoots).toHaveLength(1); // the page is queried once
     const fresh = [11, 12, 13].map((n) => cardElement(n));
     const wrapper = document.createElement('section');
     wrapper.append(cardElement(14), cardElement(15));
     await grow(() => list.append(...fresh, wrapper));
-    // One read per new subtree (the card itself, or the wrapper), none of the old cards.
-    expect(extractRoots.slice(1)).toHaveLength(4);
-    for (const root of extractRoots.slice(1)) expect(cardsOf(list).slice(0, 10).some((c) => (root as Element).contains(c))).toBe(false);
+    // One query per new subtree (the card itself, or the wrapper), none of the old cards.
+    expect(findRoots.slice(1)).toHaveLength(4);
+    for (const root of findRoots.slice(1)) expect(cardsOf(list).slice(0, 10).some((c) => (root as Element).contains(c))).toBe(false);
     await enter(cardsOf(list));
     expect(hooks('select-listing')).toHaveLength(15);
 
-    // A lazy image inside a known card costs no read; a card that arrives empty is read again when it fills in.
-    const before = extractRoots.length;
+    // A lazy image inside a known card costs no query; a card that arrives empty is read again when it fills in.
+    const before = findRoots.length;
     await grow(() => cardsOf(list)[0]!.append(document.createElement('img')));
-    expect(extractRoots).toHaveLength(before);
+    expect(findRoots).toHaveLength(before);
     const empty = cardElement(16, { title: null });
     await grow(() => list.append(empty));
     await enter([empty]);
@@ -102,14 +102,32 @@ describe('search page cards', () => {
     expect(box(16)).not.toBeNull();
   });
 
-  it('reads a long page in small parts, so no single step reads hundreds of cards', async () => {
+  it('reads only the cards near the viewport of a long page, and asks about those alone', async () => {
     const list = await start(500);
-    expect(extractRoots.length).toBeGreaterThanOrEqual(500);
-    expect(Math.max(...extractRoots.map((r) => cardElements(r, '.card').length))).toBe(1);
-    expect(lookups()).toHaveLength(1);
-    expect(lookups()[0]!.payload.items).toHaveLength(500);
+    expect(findRoots).toHaveLength(1);
+    expect(readCards).toHaveLength(0);
+    expect(lookups()).toHaveLength(0);
     await enter(cardsOf(list).slice(495));
+    expect(readCards.map((c) => (c as HTMLElement).dataset.id)).toEqual([496, 497, 498, 499, 500].map(itemId));
     expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([496, 497, 498, 499, 500].map(itemId));
+    expect(lookups()).toHaveLength(1);
+    expect(lookups()[0]!.payload.items.map((i: any) => i.itemId)).toEqual([496, 497, 498, 499, 500].map(itemId));
+  });
+
+  it('works with an adapter that only extracts whole lists, cards that fill in late included', async () => {
+    const list = await start(6, extractOnlyAdapter);
+    await enter(cardsOf(list).slice(0, 3));
+    expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([1, 2, 3].map(itemId));
+    const empty = cardElement(7, { title: null });
+    await grow(() => list.append(empty));
+    await enter([empty]);
+    expect(box(7)).toBeNull();
+    const title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = '迟到的标题';
+    await grow(() => empty.append(title));
+    await enter([empty]);
+    expect(box(7)).not.toBeNull();
   });
 
   it('drops the UI of cards that leave the page', async () => {
@@ -153,12 +171,14 @@ describe('search page cards', () => {
     expect(hooks('batch-toolbar')).toHaveLength(0);
   });
 
-  it('asks the worker once per batch of new cards, with their sellers', async () => {
+  it('asks the worker once per batch of cards coming near, with their sellers', async () => {
     const list = await start(30);
+    await enter(cardsOf(list));
     expect(lookups()).toHaveLength(1);
     expect(lookups()[0]!.payload.items).toHaveLength(30);
     expect(lookups()[0]!.payload.sellers.map((s: any) => s.sellerId).sort()).toEqual(['seller-0', 'seller-1', 'seller-2', 'seller-3']);
     await grow(() => list.append(...[31, 32, 33].map((n) => cardElement(n)), cardElement(34, { seller: 'seller-9' })));
+    await enter(cardsOf(list).slice(30));
     expect(lookups()).toHaveLength(2);
     expect(lookups()[1]!.payload.items.map((i: any) => i.itemId)).toEqual([31, 32, 33, 34].map(itemId));
     expect(lookups()[1]!.payload.sellers).toEqual([{ marketplace: 'taobao', sellerId: 'seller-9', sellerName: '店铺 seller-9' }]);
@@ -203,7 +223,7 @@ describe('search page cards', () => {
     await settle();
     expect(shadow()!.querySelectorAll('.cards, [data-testid]')).toHaveLength(0);
     await grow(() => list.append(cardElement(9)));
-    expect(extractRoots).toHaveLength(1);
+    expect(findRoots).toHaveLength(1);
   });
 });
 

@@ -35,7 +35,21 @@ export function searchPage(count: number): HTMLElement {
   return list;
 }
 
-export const extractRoots: ParentNode[] = [];
+/** The roots the fake adapter was asked to find cards in, and the cards it read. */
+export const findRoots: ParentNode[] = [];
+export const readCards: Element[] = [];
+
+function readFake(element: Element): ListingInput {
+  const id = (element as HTMLElement).dataset.id!;
+  return {
+    marketplace: 'taobao',
+    itemId: id,
+    url: `https://item.taobao.com/item.htm?id=${id}`,
+    title: element.querySelector('.title')?.textContent ?? '',
+    seller: { name: `店铺 ${(element as HTMLElement).dataset.seller}`, id: (element as HTMLElement).dataset.seller! },
+  };
+}
+
 export const fakeAdapter: SiteAdapter = {
   id: 'taobao',
   matches: ['*://*.taobao.com/*'],
@@ -45,22 +59,21 @@ export const fakeAdapter: SiteAdapter = {
   pageKind: () => 'search',
   extractItem: () => null,
   canonicalUrl: (_u, id) => `https://item.taobao.com/item.htm?id=${id}`,
+  findCards(root: ParentNode): Element[] {
+    findRoots.push(root);
+    return cardElements(root, '.card');
+  },
+  readCard(element: Element): ListingInput {
+    readCards.push(element);
+    return readFake(element);
+  },
   extractCards(root: ParentNode): CardMatch[] {
-    extractRoots.push(root);
-    // As the real adapters do: the root itself is a card when a card was added alone.
-    return cardElements(root, '.card').map((element) => {
-      const id = (element as HTMLElement).dataset.id!;
-      const listing: ListingInput = {
-        marketplace: 'taobao',
-        itemId: id,
-        url: `https://item.taobao.com/item.htm?id=${id}`,
-        title: element.querySelector('.title')?.textContent ?? '',
-        seller: { name: `店铺 ${(element as HTMLElement).dataset.seller}`, id: (element as HTMLElement).dataset.seller! },
-      };
-      return { element, listing };
-    });
+    return fakeAdapter.findCards!(root).map((element) => ({ element, listing: readFake(element) }));
   },
 };
+
+/** An adapter of the older shape: extractCards only. */
+export const extractOnlyAdapter: SiteAdapter = { ...fakeAdapter, findCards: undefined, readCard: undefined };
 
 /** Cards lie one under the other, 300 px apart (their data-top). */
 export function fakeLayout() {

@@ -1,4 +1,5 @@
-import { Listing, type ListingInput } from '../shared/model.ts';
+import type { Listing, ListingInput } from '../shared/model.ts';
+import { cardListing } from './listing-lite.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { t } from '../shared/i18n.ts';
 
@@ -28,10 +29,11 @@ export function sellerCompleter(adapter: SiteAdapter, pageUrl: URL, load: (url: 
   return {
     accept(listing) {
       if (!resolve || listing.seller?.name) return null;
-      const parsed = Listing.safeParse({ ...listing, seller: { name: t('content_seller_pending'), id: null, shopUrl: null } });
-      if (!parsed.success) return null;
-      raw.set(parsed.data, listing);
-      return parsed.data;
+      // The page's check, not the schema: the worker parses what is filed (search pages load no zod).
+      const card = cardListing({ ...listing, seller: { name: t('content_seller_pending'), id: null, shopUrl: null } });
+      if (!card) return null;
+      raw.set(card, listing);
+      return card;
     },
     pending: (listings) => listings.some((l) => raw.has(l)),
     async complete(listings) {
@@ -40,9 +42,9 @@ export function sellerCompleter(adapter: SiteAdapter, pageUrl: URL, load: (url: 
           const input = raw.get(l);
           if (!input) return l;
           const got = resolve ? await resolve(input, pageUrl, load).catch(() => null) : null;
-          const parsed = got ? Listing.safeParse(got) : null;
-          if (!parsed?.success || !got?.seller?.name) throw new SellerUnresolved(l.itemId);
-          return parsed.data;
+          const card = got ? cardListing(got) : null;
+          if (!card || !got?.seller?.name) throw new SellerUnresolved(l.itemId);
+          return card;
         }),
       );
     },

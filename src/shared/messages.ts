@@ -1,6 +1,9 @@
 import { z } from './zod.ts';
 import { EvidenceRef, IpRight, Listing, Reason, LIMITS } from './model.ts';
 import { MAX_RESPONSE_CHARS, MAX_RESPONSE_EVIDENCE } from './api/schemas.ts';
+import { LOOKUP_MAX, NS, TAB_NS } from './wire.ts';
+
+export { LOOKUP_MAX, NS, TAB_NS };
 
 /**
  * Every message between the extension's contexts, declared once: a request and a response
@@ -22,8 +25,6 @@ const SellerRef = z.object({
   sellerName: z.string().max(LIMITS.sellerName),
 });
 export type SellerRef = z.infer<typeof SellerRef>;
-/** The most items (and sellers) one lookup may name: a page's cards, in chunks. */
-export const LOOKUP_MAX = 2000;
 
 export const ItemAnnotation = z.object({
   marketplace: z.string(),
@@ -160,7 +161,6 @@ export type RequestOf<K extends MessageName> = z.input<Messages[K]['request']>;
 export type ResponseOf<K extends MessageName> = z.infer<Messages[K]['response']>;
 
 /** The envelope on the wire: a namespace so that a listener can ignore foreign messages at once. */
-export const NS = 'tdf/1';
 export const Envelope = z.object({ ns: z.literal(NS), type: z.string(), payload: z.unknown() });
 
 export { Listing };
@@ -170,7 +170,6 @@ export { Listing };
  * capture choreography (hide our UI, scroll, measure cards, restore) and the keyboard
  * command. The content script obeys only its own extension's worker and checks the shape.
  */
-export const TAB_NS = 'tdf-tab/1';
 export const TabEnvelope = z.object({ ns: z.literal(TAB_NS), type: z.string(), payload: z.unknown() });
 
 const px = z.number().min(-1e7).max(1e7);

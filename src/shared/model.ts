@@ -38,9 +38,7 @@ export const Listing = z.object({
 export type Listing = z.infer<typeof Listing>;
 export type ListingInput = z.input<typeof Listing>;
 
-export const itemKey = (l: { marketplace: string; itemId: string }) => `${l.marketplace}:${l.itemId}`;
-export const sellerKey = (l: { marketplace: string; seller: { id: string | null; name: string } }) =>
-  `${l.marketplace}:${l.seller.id ?? l.seller.name}`;
+export { itemKey, sellerKey } from './keys.ts';
 
 /** Where a request is in our own outbox, before and around the service's answer. */
 // `capturing`: stored the moment the user flagged, its evidence still being captured.

@@ -47,6 +47,14 @@ export interface SiteAdapter extends SiteDefinition {
   /** Search and shop pages. */
   extractCards?(root: ParentNode, url: URL): CardMatch[];
   /**
+   * Search and shop pages in two steps, for the content script's hot path: the card elements
+   * under `root` (one query, cheap enough for the whole page, `root` included when it is a
+   * card), then one card's listing, read only when that card comes near the viewport; null
+   * while the card does not show enough. `extractCards` is the two together.
+   */
+  findCards?(root: ParentNode): Element[];
+  readCard?(card: Element, url: URL): ListingInput | null;
+  /**
    * Cards whose page data does not cover them (loaded later) may lack what the API requires
    * and the card does not show (Lazada's seller). At flag time this reads it from the
    * marketplace's own page for that listing (`load` fetches and parses a same-site page);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Sandbox } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
-import { generateSearchPage } from '../bench/generate-page.ts';
+import { generateSearchPage } from '../../bench/generate-page.ts';
 import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, stopServiceWorker, waitFor } from './harness/flows.ts';
 
@@ -65,8 +65,8 @@ describe('a click is never lost', () => {
     try {
       await flagSelection(page);
       const submitted = Date.now();
-      // Stored: the progress (which appears once the worker has answered with the stored requests).
-      await page.getByTestId('batch-progress').waitFor({ state: 'attached', timeout: 20_000 });
+      // Stored: the cards show their request (the worker answered with the stored requests).
+      await page.locator(`[data-testid="listing-status"][data-item-id="${FIRST_ID}"]`).waitFor({ state: 'attached', timeout: 20_000 });
       const storedMs = Date.now() - submitted;
       console.log(`batch: 40 requests stored ${storedMs} ms after the submit (worker stopped every 3 s)`);
       const popup = await s.browser.popup();

@@ -95,6 +95,13 @@ describe('Lazada: cards loaded later, without seller data in the page', () => {
       expect({ title: got.title, price: got.price, url: got.url }).toEqual({ title: want.title, price: want.price, url: want.url });
     }
     await page.close();
+
+    // Loaded later again, the flagged card shows its request (asked about by item id).
+    const again = await openAndLoadMore();
+    await expect
+      .poll(() => again.locator(`[data-testid="listing-status"][data-item-id="${laterA.itemId}"]`).count(), { timeout: 10_000 })
+      .toBe(1);
+    await again.close();
   });
 
   it('files nothing, and says why, when a later card\'s seller cannot be read', async () => {

@@ -9,6 +9,7 @@ import { captureFullPage } from './full-page.ts';
 import type { CaptureNotes, CardNote } from '../../evidence/format.ts';
 import { screenshotGap, shoot, type Shot, type ShotTarget } from './screenshot.ts';
 import { askTab } from './tab-link.ts';
+import { canSaveMhtml } from '../../shared/browser.ts';
 
 export interface ListingCapture {
   /** Captures of this listing only (its card's screenshot). */
@@ -99,6 +100,8 @@ export async function captureEvidence(target: ShotTarget, kind: PageKind, listin
   if (archive.ok) {
     shared.push(archive.artifact);
     notes.archive = archive.note;
+    // Firefox has no MHTML: the user sees that the archive is the page's HTML, and why.
+    if (archive.note.format === 'html' && !canSaveMhtml()) gaps.push({ code: 'archive_html_only', message: t('capture_gap_no_mhtml') });
   } else gaps.push(archive.gap);
   const viewport = begun ? { width: begun.viewportWidth, height: begun.viewportHeight, devicePixelRatio: begun.devicePixelRatio } : null;
   return { shared, gaps, listings: perListing, notes, page: begun?.page ?? null, viewport };

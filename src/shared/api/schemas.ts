@@ -3,6 +3,7 @@
 // the spec shows up on both sides at once. zod objects strip unknown fields,
 // which is what the spec asks of both parties ("unknown fields are ignored").
 import { z } from '../zod.ts';
+import { isResolvedStatus, KNOWN_CASE_STATUSES, MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from './statuses.ts';
 
 export const MAX_BATCH = 100;
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -123,20 +124,11 @@ export type SubmitResult = z.infer<typeof SubmitResult>;
 export const SubmitResponse = z.object({ results: z.array(SubmitResult) });
 export type SubmitResponse = z.infer<typeof SubmitResponse>;
 
-export const KNOWN_CASE_STATUSES = [
-  'received', 'in_review', 'taken_down', 'rejected', 'needs_info',
-  'withdrawn', 'counter_notice', 'reinstated',
-] as const;
-export const RESOLVED_CASE_STATUSES = ['taken_down', 'rejected', 'withdrawn', 'reinstated'] as const;
-export const MEMBER_ACTION_STATUSES = ['needs_info', 'counter_notice'] as const;
+export { isResolvedStatus, KNOWN_CASE_STATUSES, MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES };
 // A plain string: the spec tells clients to keep statuses they do not know.
 export const CaseStatus = z.string();
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export type KnownCaseStatus = (typeof KNOWN_CASE_STATUSES)[number];
-
-export function isResolvedStatus(status: string): boolean {
-  return (RESOLVED_CASE_STATUSES as readonly string[]).includes(status);
-}
 
 export const Resolution = z.object({ code: z.string(), message: z.string() });
 export type Resolution = z.infer<typeof Resolution>;

@@ -14,6 +14,7 @@ import * as C from './card-selectors.ts';
 const ITEM_ID = /^\d{5,20}$/;
 /** Siblings searched for a card's parts that the HTML parser moved out of it. */
 const MAX_SPILL = 3;
+const CARD_SELECTOR = C.CARD.join();
 
 function idFromLink(el: Element): string | null {
   const v = /[?&]id=(\d{5,20})(?:&|$)/.exec(el.getAttribute('href') ?? '')?.[1];
@@ -124,23 +125,33 @@ function listingOf(scope: Element[], id: string, data: Auction | undefined, url:
   };
 }
 
-/** Every listing card under `root`, in document order, one per item. */
-export function extractCards(root: ParentNode, url: URL): CardMatch[] {
-  const cardSelector = C.CARD.join();
-  const candidates = cardElements(root, cardSelector);
-  if (!candidates.length) return [];
-  const auctions = readAuctions(root);
-  const doc = (root as Node).ownerDocument ?? root;
-  const page = pageKind(url) === 'shop' ? pageSeller(doc, url) : null;
+/** The card elements under `root` (`root` too when it is one), one per item, in document order. */
+export function findCards(root: ParentNode): Element[] {
   const seen = new Set<string>();
-  const out: CardMatch[] = [];
-  for (const card of candidates) {
+  const out: Element[] = [];
+  for (const card of cardElements(root, CARD_SELECTOR)) {
     if (card.closest(C.NOT_A_CARD)) continue;
     const id = itemIdOf(card);
     if (!id || seen.has(id)) continue; // the parser's empty copies of a split card come later
     seen.add(id);
-    const listing = listingOf(scopeOf(card, id, cardSelector), id, auctions.get(id), url, page);
-    if (listing) out.push({ element: card, listing });
+    out.push(card);
   }
   return out;
+}
+
+/** One card's listing; null when it does not show enough (yet). */
+export function readCard(card: Element, url: URL): ListingInput | null {
+  const id = itemIdOf(card);
+  if (!id) return null;
+  const doc = card.ownerDocument;
+  const page = pageKind(url) === 'shop' ? pageSeller(doc, url) : null;
+  return listingOf(scopeOf(card, id, CARD_SELECTOR), id, readAuctions(doc).get(id), url, page);
+}
+
+/** Every listing card under `root`, in document order, one per item. */
+export function extractCards(root: ParentNode, url: URL): CardMatch[] {
+  return findCards(root).flatMap((element) => {
+    const listing = readCard(element, url);
+    return listing ? [{ element, listing }] : [];
+  });
 }

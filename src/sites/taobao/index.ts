@@ -1,6 +1,6 @@
 import type { SiteAdapter } from '../adapter.ts';
 import { withDeclaredCanonical } from '../canonical.ts';
-import { extractCards } from './cards.ts';
+import { extractCards, findCards, readCard } from './cards.ts';
 import { extractItem } from './extract.ts';
 import { taobaoSite } from './site.ts';
 
@@ -8,4 +8,6 @@ export const taobaoAdapter: SiteAdapter = {
   ...taobaoSite,
   extractItem: withDeclaredCanonical(taobaoSite, extractItem),
   extractCards,
+  findCards,
+  readCard,
 };

@@ -44,7 +44,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir: string; fixturePort: number; userDataDir?: string; args?: string[] }): Promise<Browser> {
+export async function launch(opts: { extensionDir: string; fixturePort: number; userDataDir?: string; hostRules?: string; args?: string[] }): Promise<Browser> {
   const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tdf-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -54,7 +54,7 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
       ...BASE_ARGS,
       `--disable-extensions-except=${opts.extensionDir}`,
       `--load-extension=${opts.extensionDir}`,
-      `--host-resolver-rules=${hostResolverRules(opts.fixturePort)}`,
+      `--host-resolver-rules=${opts.hostRules ?? hostResolverRules(opts.fixturePort)}`,
       ...(opts.args ?? []),
     ],
   });

@@ -1,7 +1,7 @@
-import { render } from 'preact';
-import { sellerKey, type Listing } from '../shared/model.ts';
+import type { Listing } from '../shared/model.ts';
+import { sellerKey } from '../shared/keys.ts';
 import { t } from '../shared/i18n.ts';
-import { ListingStatus } from './listing-status.tsx';
+import { writeCardStatus } from './card-status.ts';
 import type { Change, PageState } from './page-state.ts';
 
 export interface Card {
@@ -15,7 +15,6 @@ interface CardUi {
   box: HTMLInputElement;
   status: HTMLElement | null;
   repeat: HTMLElement | null;
-  again: HTMLButtonElement | null;
   x: number;
   y: number;
   w: number;
@@ -36,7 +35,6 @@ export class CardOverlay {
   private uis = new Map<Element, CardUi>();
   private byItem = new Map<string, Set<CardUi>>();
   private byBox = new WeakMap<EventTarget, CardUi>();
-  private byAgain = new WeakMap<EventTarget, CardUi>();
 
   constructor(
     private doc: Document,
@@ -51,8 +49,6 @@ export class CardOverlay {
     // One listener for every checkbox. It acts only on real input: a page script's
     // el.click() would tick a checkbox by default, so that default is cancelled.
     this.root.addEventListener('click', (e) => {
-      const again = e.target ? this.byAgain.get(e.target) : undefined;
-      if (again && e.isTrusted) return void state.flagAgain(again.card.listing);
       const ui = e.target ? this.byBox.get(e.target) : undefined;
       if (!ui) return;
       if (!e.isTrusted) return void e.preventDefault();
@@ -85,7 +81,7 @@ export class CardOverlay {
       box.dataset.itemId = card.listing.itemId;
       box.setAttribute('aria-label', t('content_select_listing', card.listing.title));
       el.append(box);
-      const ui: CardUi = { card, el, box, status: null, repeat: null, again: null, x: NaN, y: NaN, w: NaN };
+      const ui: CardUi = { card, el, box, status: null, repeat: null, x: NaN, y: NaN, w: NaN };
       this.uis.set(card.element, ui);
       this.byBox.set(box, ui);
       let same = this.byItem.get(card.listing.itemId);
@@ -129,7 +125,6 @@ export class CardOverlay {
       if (element.isConnected) continue;
       this.uis.delete(element);
       this.byItem.get(ui.card.listing.itemId)?.delete(ui);
-      if (ui.status) render(null, ui.status);
       ui.el.remove();
       n++;
     }
@@ -152,21 +147,7 @@ export class CardOverlay {
     const annotation = this.state.annotations.get(listing.itemId);
     if (annotation) {
       if (!ui.status) ui.el.append((ui.status = this.doc.createElement('div')));
-      render(<ListingStatus annotation={annotation} now={this.now()} />, ui.status);
-      // Already reported: not selectable again unless the user asks for it on this card.
-      const blocked = !this.state.selectable(listing.itemId);
-      if (ui.box.disabled !== blocked) ui.box.disabled = blocked;
-      if (!ui.again) {
-        ui.again = this.doc.createElement('button');
-        ui.again.type = 'button';
-        ui.again.className = 'again';
-        ui.again.dataset.testid = 'flag-again';
-        ui.again.dataset.itemId = listing.itemId;
-        ui.again.textContent = t('content_flag_again');
-        this.byAgain.set(ui.again, ui);
-        ui.el.append(ui.again);
-      }
-      if (ui.again.hidden !== !blocked) ui.again.hidden = !blocked;
+      writeCardStatus(ui.status, annotation, this.now());
     }
     // A repeat seller: requests for other listings of the same seller.
     const repeat = this.state.otherRequestsOfSeller(listing) > 0;
@@ -197,7 +178,6 @@ export class CardOverlay {
   }
 
   destroy(): void {
-    for (const ui of this.uis.values()) if (ui.status) render(null, ui.status);
     this.uis.clear();
     this.byItem.clear();
     this.root.remove();

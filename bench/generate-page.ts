@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/taobao/search-gen3.html');
+const FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/taobao/search-gen3.html');
 const FIRST_ID = 800000000001;
 
 /**

@@ -1,0 +1,138 @@
+import type { Listing } from '../shared/model.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { t } from '../shared/i18n.ts';
+import type { PageState } from './page-state.ts';
+import { onTrusted } from './trusted.ts';
+import { askWorker } from './ask-worker.ts';
+
+const FOLLOW_MS = 1_000;
+const FOLLOW_FOR_MS = 15 * 60_000;
+
+/**
+ * After a flag the cards show `capturing` until their evidence is stored: follow them until
+ * none is, so each card says when its request is queued (the capture runs in the worker).
+ */
+function followCapture(state: PageState, filed: Listing[]): void {
+  const items = filed.map((l) => ({ marketplace: l.marketplace, itemId: l.itemId }));
+  const end = Date.now() + FOLLOW_FOR_MS;
+  const ask = () =>
+    askWorker('lookup', { items, sellers: [] }).then(
+      (res) => {
+        if (!Array.isArray(res?.annotations)) return;
+        state.annotate(res.annotations);
+        if (res.annotations.some((a) => a.state === 'capturing') && Date.now() < end) setTimeout(ask, FOLLOW_MS);
+      },
+      () => Date.now() < end && setTimeout(ask, FOLLOW_MS), // a worker being restarted
+    );
+  setTimeout(ask, FOLLOW_MS);
+}
+
+type FormModule = typeof import('./flag-form-view.tsx');
+
+/**
+ * The toolbar of a search or shop page (hooks batch-toolbar with data-count, flag-selected):
+ * present only while at least one card is selected; flags the whole selection in one
+ * message through the same form as item pages. Plain DOM, so that the page loads no UI
+ * library; the form's module is fetched when the first card is selected, before it is needed.
+ */
+export function batchToolbar(
+  doc: Document,
+  parent: Node,
+  state: PageState,
+  visible: () => Listing[],
+  /** Reads what the selected cards still lack (a seller) before they are filed. */
+  complete?: (listings: Listing[]) => Promise<Listing[]>,
+): () => void {
+  let form: Promise<FormModule> | null = null;
+  let closeForm: (() => void) | null = null;
+  let el: HTMLElement | null = null;
+  let status: HTMLElement;
+  let full: HTMLElement;
+  let actions: HTMLElement;
+  let formBox: HTMLElement;
+
+  // A failed load (the extension was updated under the page) is tried again on the next click.
+  const loadForm = () => (form ??= import('./flag-form-view.tsx').catch((err: unknown) => ((form = null), Promise.reject(err))));
+  const button = (text: string, onClick: () => void, primary = false) => {
+    const b = doc.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    if (primary) b.className = 'primary';
+    b.addEventListener('click', onTrusted(onClick));
+    return b;
+  };
+  const hideForm = () => {
+    closeForm?.();
+    closeForm = null;
+    formBox.hidden = true;
+    actions.hidden = false;
+  };
+  const openForm = () => {
+    const listings = [...state.selected.values()];
+    actions.hidden = true;
+    formBox.hidden = false;
+    formBox.textContent = t('content_loading');
+    loadForm().then(
+      (m) => {
+        if (!el || formBox.hidden) return;
+        formBox.textContent = '';
+        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations), followCapture(state, filed)), hideForm, complete);
+      },
+      () => {
+        formBox.textContent = '';
+        hideForm();
+        const p = doc.createElement('p');
+        p.className = 'message error';
+        p.setAttribute('role', 'alert');
+        p.textContent = t('content_worker_unreachable');
+        actions.before(p);
+        setTimeout(() => p.remove(), 8000);
+      },
+    );
+  };
+  const build = () => {
+    el = doc.createElement('section');
+    el.className = 'panel toolbar';
+    el.dataset.testid = 'batch-toolbar';
+    el.setAttribute('aria-label', t('content_panel_title'));
+    const head = doc.createElement('div');
+    head.className = 'head';
+    status = doc.createElement('span');
+    status.setAttribute('role', 'status');
+    head.append(status);
+    full = doc.createElement('p');
+    full.className = 'message';
+    full.textContent = t('content_selection_full', String(LIMITS.batch));
+    actions = doc.createElement('div');
+    actions.className = 'actions';
+    const flag = button(t('content_flag_selected'), openForm, true);
+    flag.dataset.testid = 'flag-selected';
+    const all = button(t('content_select_visible'), () => state.selectMany(visible()));
+    all.dataset.testid = 'select-all-visible';
+    const clear = button(t('content_clear_selection'), () => state.clear());
+    clear.dataset.testid = 'clear-selection';
+    actions.append(all, clear, flag);
+    formBox = doc.createElement('div');
+    formBox.hidden = true;
+    el.append(head, full, actions, formBox);
+    parent.appendChild(el);
+  };
+  const remove = () => {
+    closeForm?.();
+    closeForm = null;
+    el?.remove();
+    el = null;
+  };
+
+  const unsubscribe = state.subscribe((change) => {
+    if (!change.selection) return;
+    const count = state.selected.size;
+    if (!count) return remove();
+    loadForm().catch(() => undefined);
+    if (!el) build();
+    el!.dataset.count = String(count);
+    status.textContent = t('content_selected_count', String(count));
+    full.hidden = !state.full;
+  });
+  return () => (unsubscribe(), remove());
+}
