@@ -1,5 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { flag } from './flag.ts';
+import { flag as flagOnly, type FlagContext } from './flag.ts';
+import { runCaptures } from './capture/jobs-runner.ts';
+import type { RequestOf } from '../shared/messages.ts';
+
+/** Flags, then lets the capture job run to its end (the worker does both, one after the other). */
+async function flag(p: RequestOf<'flag'>, c: FlagContext) {
+  const answer = await flagOnly(p, c);
+  await runCaptures();
+  return answer;
+}
 import { db } from '../shared/db/open.ts';
 import { saveSettings } from '../shared/db/kv.ts';
 import { readManifest } from '../evidence/format.ts';

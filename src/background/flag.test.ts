@@ -1,5 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { flag } from './flag.ts';
+import { flag as flagOnly, type FlagContext } from './flag.ts';
+import { runCaptures } from './capture/jobs-runner.ts';
+import type { RequestOf } from '../shared/messages.ts';
+
+/** Flags, then lets the capture job run to its end (the worker does both, one after the other). */
+async function flag(p: RequestOf<'flag'>, c: FlagContext) {
+  const answer = await flagOnly(p, c);
+  await runCaptures();
+  return answer;
+}
 import { db } from '../shared/db/open.ts';
 import { saveSettings } from '../shared/db/kv.ts';
 import type { CaptureManifest } from '../evidence/format.ts';
@@ -21,8 +30,8 @@ vi.mock('./capture/stitch.ts', async () => {
 });
 
 const listing = (itemId: string) => ({ marketplace: 'taobao', itemId, url: `https://item.taobao.com/item.htm?id=${itemId}`, title: `Bag ${itemId}`, seller: { name: 'Shop' } });
+let n = 0;
 const ctx = (url: string) => {
-  let n = 0;
   return { tab: { id: 3, windowId: 1, url, title: 'A page' }, now: () => new Date('2026-03-02T08:00:00Z'), newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
 };
 const payload = (ids: string[]) => ({ listings: ids.map(listing), reason: 'counterfeit' as const, ipRightId: 'ipr_1', note: '' });

@@ -1,10 +1,13 @@
 import { getSettings, kvGet } from '../shared/db/kv.ts';
-import { storeFlag } from '../shared/db/flags.ts';
-import { Listing } from '../shared/model.ts';
-import type { RequestOf, ResponseOf } from '../shared/messages.ts';
+import type { FlagWrite } from '../shared/db/flags.ts';
+import { db } from '../shared/db/open.ts';
+import { announce } from '../shared/db/changes.ts';
+import type { CaptureJob } from '../shared/db/schema.ts';
+import { itemKey, Listing, sellerKey, type TakedownRecord } from '../shared/model.ts';
+import type { ItemAnnotation, RequestOf, ResponseOf } from '../shared/messages.ts';
 import { siteFor } from '../sites/definitions.ts';
 import type { SiteDefinition } from '../sites/adapter.ts';
-import { captureEvidence } from './capture/collect.ts';
+import { captureEvidence, type Capture } from './capture/collect.ts';
 import { packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
 import { newStampJob } from './stamp/stamper.ts';
@@ -22,42 +25,124 @@ export interface FlagContext {
 type FlagAnswer = ResponseOf<'flag'>;
 const refuse = (code: string, message: string) => ({ ok: false as const, error: { code, message } });
 
-// Flags are serialised: each capture manifest names the previous one, so two flags must not
-// read the same chain head.
-let chain: Promise<unknown> = Promise.resolve();
-
-export function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<FlagAnswer> {
-  const run = chain.then(() => flagNow(payload, ctx));
-  chain = run.catch(() => undefined);
-  return run;
-}
-
-/** Validate → capture → package → store: the click becomes a durable request or a clear refusal. */
-async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<FlagAnswer> {
+/**
+ * A flag is stored before anything is captured: the requests (state `capturing`) and the
+ * capture job that will collect their evidence, in one transaction, within moments of the
+ * click. Capturing a big selection takes minutes, and MV3 may stop the worker at any point
+ * of it; what the user asked for must not depend on that. The job runner
+ * (capture/jobs-runner.ts) takes it from here, in this worker or the next one.
+ */
+export async function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<FlagAnswer> {
   const valid = await validate(payload, ctx.tab.url);
   if (!valid.ok) return valid;
   const { site, listings } = valid;
+  const jobId = payload.submitId ?? ctx.newId();
+  const again = new Set(payload.flagAgain ?? []);
+  const flaggedAt = ctx.now().toISOString();
+  const page = { url: ctx.tab.url, title: ctx.tab.title };
+  const tx = (await db()).transaction(['requests', 'captureJobs'], 'readwrite');
+  try {
+    const requests = tx.objectStore('requests');
+    const jobs = tx.objectStore('captureJobs');
+    // The same submit again (its first answer was lost with a stopped worker): same answer.
+    const existing = await jobs.get(jobId);
+    if (existing) {
+      const records = (await Promise.all(existing.clientRequestIds.map((id) => requests.get(id)))).filter((r): r is TakedownRecord => r !== undefined);
+      await tx.done;
+      return { ok: true, jobId, clientRequestIds: existing.clientRequestIds, annotations: records.map((r) => annotationFor(r, false)), skipped: [] };
+    }
+    const skipped: ItemAnnotation[] = [];
+    const fresh: Listing[] = [];
+    const seen = new Set<string>();
+    for (const listing of listings) {
+      const key = itemKey(listing);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // "Already reported": this device has a request for the listing, and the user did not
+      // choose to flag that one again.
+      if (!again.has(listing.itemId)) {
+        const prior = (await requests.index('byItem').getAll(key)).sort((a, b) => b.flaggedAt.localeCompare(a.flaggedAt))[0];
+        if (prior) {
+          skipped.push(annotationFor(prior, false));
+          continue;
+        }
+      }
+      fresh.push(listing);
+    }
+    const records = fresh.map((listing) => capturingRecord(listing, payload, page, flaggedAt, ctx.newId()));
+    if (records.length) {
+      const ids = records.map((r) => r.clientRequestId);
+      const job: CaptureJob = { jobId, state: 'capturing', tab: ctx.tab, kind: site.pageKind(new URL(ctx.tab.url)), flaggedAt, clientRequestIds: ids, pending: ids, missing: 0, attempts: 0, updatedAt: flaggedAt };
+      for (const r of records) await requests.put(r);
+      await jobs.put(job);
+    }
+    await tx.done;
+    if (records.length) announce('requests');
+    return { ok: true, jobId: records.length ? jobId : null, clientRequestIds: records.map((r) => r.clientRequestId), annotations: records.map((r) => annotationFor(r, false)), skipped };
+  } catch (err) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    tx.done.catch(() => undefined);
+    const quota = (err as DOMException)?.name === 'QuotaExceededError';
+    return quota ? refuse('storage_full', t('worker_error_storage_full')) : refuse('storage_failed', t('worker_error_storage_failed', (err as Error).message));
+  }
+}
 
-  const capturedAt = ctx.now();
-  const started = performance.now();
-  // The API's clock and the browser's version are asked alongside the capture, never before it.
+function capturingRecord(listing: Listing, payload: RequestOf<'flag'>, page: TakedownRecord['page'], flaggedAt: string, id: string): TakedownRecord {
+  return {
+    clientRequestId: id,
+    itemKey: itemKey(listing),
+    sellerKey: sellerKey(listing),
+    listing,
+    ipRightId: payload.ipRightId,
+    reason: payload.reason,
+    note: payload.note,
+    flaggedAt,
+    page,
+    evidence: [],
+    evidenceGaps: [],
+    outbox: { state: 'capturing', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null },
+    caseId: null,
+    caseStatus: null,
+    receivedAt: null,
+    slaDueAt: null,
+    respondBy: null,
+    resolvedAt: null,
+    resolution: null,
+    updatedAt: flaggedAt,
+  };
+}
+
+/**
+ * Captures and packages one step of a job: these requests' evidence (or, with `capture`
+ * given, what could be had without the tab), their capture manifest chained to the device's
+ * head, and the requests as they go to the outbox (their click time kept). Not stored here.
+ */
+export async function captureStep(job: CaptureJob, records: TakedownRecord[], newId: () => string, given?: Capture): Promise<{ write: FlagWrite; capture: Capture }> {
   const settings = await getSettings();
+  const capturedAt = new Date();
+  const started = performance.now();
+  const listings = records.map((r) => r.listing);
+  // The API's clock and the browser's version are asked alongside the capture, never before it.
   const [capture, api, browser] = await Promise.all([
-    captureEvidence({ tabId: ctx.tab.id, windowId: ctx.tab.windowId }, site.pageKind(new URL(ctx.tab.url)), listings),
+    given ?? captureEvidence({ tabId: job.tab.id, windowId: job.tab.windowId }, job.kind, listings),
     apiClock(settings),
     browserInfo(),
   ]);
   const durationMs = Math.round(performance.now() - started);
   const version = ext.runtime.getManifest().version;
-
+  const first = records[0]!;
   const write = await packageFlag({
-    payload,
+    payload: { ipRightId: first.ipRightId, reason: first.reason, note: first.note },
     listings,
-    page: { url: ctx.tab.url, title: ctx.tab.title },
+    page: { url: job.tab.url, title: job.tab.title },
     capture,
     capturedAt,
-    requestIds: listings.map(() => ctx.newId()),
-    captureId: ctx.newId(),
+    requestIds: records.map((r) => r.clientRequestId),
+    captureId: newId(),
     previousManifestSha256: (await kvGet('captureChainHead')) ?? null,
     context: {
       userTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -65,13 +150,13 @@ async function flagNow(payload: RequestOf<'flag'>, ctx: FlagContext): Promise<Fl
       browser: globalThis.navigator?.userAgent ?? 'unknown',
       durationMs,
     },
-    captureContext: captureContext({ capture, tabUrl: ctx.tab.url, extensionVersion: version, browser, uiLanguage: uiLocale(), local: capturedAt, api }),
+    captureContext: captureContext({ capture, tabUrl: job.tab.url, extensionVersion: version, browser, uiLanguage: uiLocale(), local: capturedAt, api }),
   });
-  // The manifest's trusted timestamp is a durable job stored with the flag itself.
+  // The click's time stays the request's time; the capture's is in its manifest.
+  write.requests = write.requests.map((r, i) => ({ ...r, flaggedAt: records[i]!.flaggedAt, page: records[i]!.page }));
+  // The manifest's trusted timestamp is a durable job stored with the step itself.
   if (settings.tsaUrls.length > 0) write.stamp = newStampJob(write.chainHead, capturedAt);
-  const stored = await storeFlag(write);
-  if (!stored.ok) return refuse(stored.code, stored.message);
-  return { ok: true, clientRequestIds: write.requests.map((r) => r.clientRequestId), annotations: write.requests.map((r) => annotationFor(r, false)) };
+  return { write, capture };
 }
 
 type Valid = { ok: true; site: SiteDefinition; listings: Listing[] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handlers } from './handlers.ts';
+import { runCaptures } from './capture/jobs-runner.ts';
 import { saveSettings } from '../shared/db/kv.ts';
 import { db } from '../shared/db/open.ts';
 import { record } from '../../test/unit/records.ts';
@@ -50,6 +51,7 @@ describe('what the worker tells content scripts', () => {
       tabSender,
     );
     expect(answer.ok).toBe(true);
+    await runCaptures();
     const [stored] = await (await db()).getAll('requests');
     expect(stored!.listing.title.length).toBeLessThanOrEqual(500);
     expect(stored!.listing.title.startsWith('<img src=x onerror=alert(1)>x')).toBe(true);

@@ -5,12 +5,15 @@ import { flag } from './flag.ts';
 import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
-import { runStamps, stampThenSend } from './stamp/run.ts';
+import { runStamps } from './stamp/run.ts';
 import { queueAnswer } from './answers.ts';
 import { projectBatch } from '../shared/good-faith.ts';
 import { listRequests } from '../shared/db/requests.ts';
 import { Reason } from '../shared/model.ts';
 import { captureListingPage } from './capture/listing-page.ts';
+import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
+import { captureProgress } from './capture/job-progress.ts';
+import { recapture } from './recapture.ts';
 
 function tabOf(sender: Sender) {
   const tab = sender.tab;
@@ -22,9 +25,15 @@ export const handlers: Handlers = {
   // Page URL and tab come from the browser (sender.tab), never from the message body.
   flag: async (payload, sender) => {
     const answer = await flag(payload, { tab: tabOf(sender), now: () => new Date(), newId: () => crypto.randomUUID() });
-    if (answer.ok) void stampThenSend(() => kick());
+    // Answered as soon as the requests are stored; their evidence is captured after, and
+    // each captured step is stamped and sent (configureCaptures in index.ts).
+    if (answer.ok && answer.jobId) void runCaptures();
     return answer;
   },
+  // A content script hears only about its own tab's flags.
+  captureProgress: (payload, sender) => captureProgress(payload.jobId, sender.tab?.id ?? null),
+  stopCapture: (payload, sender) => stopCapture(payload.jobId, sender.tab?.id ?? null),
+  recaptureRequest: (payload) => recapture(payload, new Date()),
   lookup: (payload) => lookup(payload),
   flagContext: async (payload) => {
     const s = await getSettings();

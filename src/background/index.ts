@@ -6,8 +6,9 @@ import { handlers } from './handlers.ts';
 import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
 import { onCommand } from './commands.ts';
 import { onInstalled } from './first-run.ts';
-import { runStamps, STAMP_ALARM } from './stamp/run.ts';
+import { runStamps, STAMP_ALARM, stampThenSend } from './stamp/run.ts';
 import { ext, onMessage } from '../shared/browser.ts';
+import { CAPTURE_ALARM, configureCaptures, onTabShown, resumeCaptures, runCaptures } from './capture/jobs-runner.ts';
 
 onMessage(createRouter(handlers, ext.runtime.id, ext.runtime.getURL('')));
 
@@ -15,7 +16,15 @@ ext.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === ALARMS.poll) void poll();
   else if (alarm.name.startsWith(ALARMS.outbox)) void kick();
   else if (alarm.name === STAMP_ALARM) void runStamps();
+  else if (alarm.name === CAPTURE_ALARM) void runCaptures();
 });
+
+// Screenshots see only the tab in front: a capture waiting for its tab goes on when it is
+// shown (or closed: then what it has is stored, the gap said).
+ext.tabs.onActivated.addListener(({ tabId }) => void onTabShown(tabId));
+ext.tabs.onRemoved.addListener((tabId) => void onTabShown(tabId));
+// Each captured step of a flag is stamped (when TSAs are set) and sent.
+configureCaptures({ onStored: () => void stampThenSend(() => kick()) });
 
 ext.runtime.onInstalled.addListener(() => void ensureAlarms());
 ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
@@ -34,3 +43,4 @@ void ensureAlarms();
 void navigator.storage?.persist?.().catch(() => false);
 void kick();
 void runStamps();
+void resumeCaptures();

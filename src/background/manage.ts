@@ -17,6 +17,7 @@ export async function resend(p: RequestOf<'resendRequest'>, now: Date): Promise<
   const r = await tx.store.get(p.clientRequestId);
   if (!r) return refuse('not_found', t('worker_error_not_found'));
   if (!notFiled(r)) return refuse('conflict', t('worker_error_already_filed'));
+  if (r.outbox.state === 'capturing') return refuse('conflict', t('worker_error_capturing'));
   await tx.store.put({
     ...r,
     ipRightId: p.ipRightId ?? r.ipRightId,

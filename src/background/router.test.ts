@@ -20,6 +20,9 @@ function setup() {
     discardRequest: vi.fn(async () => ({ ok: true as const })),
     withdrawCase: vi.fn(async () => ({ ok: true as const })),
     respondToCase: vi.fn(async () => ({ ok: true as const })),
+    captureProgress: vi.fn(async () => ({ done: 0, total: 0, state: 'unknown' as const, missing: 0 })),
+    stopCapture: vi.fn(async () => ({ ok: true })),
+    recaptureRequest: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };
 }

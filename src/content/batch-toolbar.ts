@@ -3,6 +3,29 @@ import { LIMITS } from '../shared/limits.ts';
 import { t } from '../shared/i18n.ts';
 import type { PageState } from './page-state.ts';
 import { onTrusted } from './trusted.ts';
+import { askWorker } from './ask-worker.ts';
+
+const FOLLOW_MS = 1_000;
+const FOLLOW_FOR_MS = 15 * 60_000;
+
+/**
+ * After a flag the cards show `capturing` until their evidence is stored: follow them until
+ * none is, so each card says when its request is queued (the capture runs in the worker).
+ */
+function followCapture(state: PageState, filed: Listing[]): void {
+  const items = filed.map((l) => ({ marketplace: l.marketplace, itemId: l.itemId }));
+  const end = Date.now() + FOLLOW_FOR_MS;
+  const ask = () =>
+    askWorker('lookup', { items, sellers: [] }).then(
+      (res) => {
+        if (!Array.isArray(res?.annotations)) return;
+        state.annotate(res.annotations);
+        if (res.annotations.some((a) => a.state === 'capturing') && Date.now() < end) setTimeout(ask, FOLLOW_MS);
+      },
+      () => Date.now() < end && setTimeout(ask, FOLLOW_MS), // a worker being restarted
+    );
+  setTimeout(ask, FOLLOW_MS);
+}
 
 type FormModule = typeof import('./flag-form-view.tsx');
 
@@ -53,7 +76,7 @@ export function batchToolbar(
       (m) => {
         if (!el || formBox.hidden) return;
         formBox.textContent = '';
-        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations)), hideForm, complete);
+        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations), followCapture(state, filed)), hideForm, complete);
       },
       () => {
         formBox.textContent = '';
@@ -84,7 +107,11 @@ export function batchToolbar(
     actions.className = 'actions';
     const flag = button(t('content_flag_selected'), openForm, true);
     flag.dataset.testid = 'flag-selected';
-    actions.append(button(t('content_select_visible'), () => state.selectMany(visible())), button(t('content_clear_selection'), () => state.clear()), flag);
+    const all = button(t('content_select_visible'), () => state.selectMany(visible()));
+    all.dataset.testid = 'select-all-visible';
+    const clear = button(t('content_clear_selection'), () => state.clear());
+    clear.dataset.testid = 'clear-selection';
+    actions.append(all, clear, flag);
     formBox = doc.createElement('div');
     formBox.hidden = true;
     el.append(head, full, actions, formBox);

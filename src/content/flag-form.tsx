@@ -6,13 +6,18 @@ import { send } from '../shared/messaging.ts';
 import { t, uiLocale } from '../shared/i18n.ts';
 import { REASONS, reasonLabel } from './labels.ts';
 import { onTrusted } from './trusted.ts';
+import { newSubmitId, sendFlag } from './submit-flag.ts';
 
 type Context = ResponseOf<'flagContext'>;
 
+type Queued = Extract<ResponseOf<'flag'>, { ok: true }>;
+
 interface Props {
   listings: Listing[];
+  /** Items the user chose to flag again although they already have a request. */
+  flagAgain?: string[];
   /** `filed`: the listings as filed (sellers read at flag time filled in). */
-  onQueued: (annotations: ItemAnnotation[], filed: Listing[]) => void;
+  onQueued: (annotations: ItemAnnotation[], filed: Listing[], answer: Queued) => void;
   onCancel: () => void;
   /**
    * Reads what the listings still lack (a seller the card does not show) before anything is
@@ -27,7 +32,7 @@ interface Props {
  * and it re-checks the values against what the worker offered, since page scripts can
  * change the fields of an open shadow root.
  */
-export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
+export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: Props) {
   const [ctx, setCtx] = useState<Context | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [reason, setReason] = useState<string>('counterfeit');
@@ -36,6 +41,8 @@ export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
   const [busy, setBusy] = useState(false);
   const [resolving, setResolving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One id per form: a resend after a lost answer, or a second click, is the same submit.
+  const [submitId] = useState(newSubmitId);
 
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -88,8 +95,8 @@ export function FlagForm({ listings, onQueued, onCancel, complete }: Props) {
       }
     }
     try {
-      const res = await send('flag', { listings: ready, reason: r.data, ipRightId, note });
-      if (res.ok) onQueued(res.annotations, ready);
+      const res = await sendFlag({ listings: ready, reason: r.data, ipRightId, note, submitId, ...(flagAgain?.length ? { flagAgain } : {}) });
+      if (res.ok) onQueued(res.annotations, ready, res);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
       setError(t('content_worker_unreachable'));

@@ -95,7 +95,7 @@ describe('item panel', () => {
     expect(sent.at(-1)).toEqual({
       ns: 'tdf/1',
       type: 'flag',
-      payload: { listings: [listing], reason: 'trademark_misuse', ipRightId: 'tm-cn-001', note: 'Fake logo on the strap' },
+      payload: { listings: [listing], reason: 'trademark_misuse', ipRightId: 'tm-cn-001', note: 'Fake logo on the strap', submitId: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/) },
     });
     const status = q('listing-status')!;
     expect(status.dataset.state).toBe('queued');

@@ -79,7 +79,7 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
       {listing.unavailable && <p data-testid="listing-unavailable">{t('content_unavailable')}</p>}
       {annotation && <ListingStatus annotation={annotation} now={time} />}
       {open ? (
-        <FlagForm listings={[listing]} onQueued={queued} onCancel={close} />
+        <FlagForm listings={[listing]} flagAgain={annotation ? [listing.itemId] : undefined} onQueued={queued} onCancel={close} />
       ) : confirming && annotation ? (
         <div class="confirm" role="alertdialog" aria-label={t('content_flag_again')} onKeyDown={(e) => e.key === 'Escape' && close()}>
           <p class="message">{t('content_flag_again_question', [caseText, stateLabel(annotation.state)])}</p>

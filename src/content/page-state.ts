@@ -16,6 +16,8 @@ export class PageState {
   readonly selected = new Map<string, Listing>();
   readonly annotations = new Map<string, ItemAnnotation>();
   readonly sellerCounts = new Map<string, number>();
+  /** Cards that already have a request and that the user chose to flag again. */
+  readonly again = new Set<string>();
   private listeners = new Set<Listener>();
 
   subscribe(fn: Listener): () => void {
@@ -31,13 +33,25 @@ export class PageState {
     return this.selected.size >= LIMITS.batch;
   }
 
-  /** Selects or unselects; false when the selection is full and stays as it was. */
+  /** A card with a request is selectable only once the user chose "flag again" for it. */
+  selectable(itemId: string): boolean {
+    return !this.annotations.has(itemId) || this.again.has(itemId);
+  }
+
+  /** "Flag again" on a card that already has a request: selects it. */
+  flagAgain(listing: Listing): void {
+    this.again.add(listing.itemId);
+    if (!this.selected.has(listing.itemId)) this.toggle(listing);
+    else this.emit({ items: [listing.itemId], selection: true });
+  }
+
+  /** Selects or unselects; false when the selection is full (or the card already has a request) and stays as it was. */
   toggle(listing: Listing): boolean {
     if (this.selected.delete(listing.itemId)) {
       this.emit({ items: [listing.itemId], selection: true });
       return true;
     }
-    if (this.full) return false;
+    if (this.full || !this.selectable(listing.itemId)) return false;
     this.selected.set(listing.itemId, listing);
     this.emit({ items: [listing.itemId], selection: true });
     return true;
@@ -48,7 +62,7 @@ export class PageState {
     const items: string[] = [];
     for (const l of listings) {
       if (this.full) break;
-      if (this.selected.has(l.itemId)) continue;
+      if (this.selected.has(l.itemId) || !this.selectable(l.itemId)) continue;
       this.selected.set(l.itemId, l);
       items.push(l.itemId);
     }
@@ -76,7 +90,7 @@ export class PageState {
       const key = sellerKey(l);
       counts[key] = (counts[key] ?? this.sellerCounts.get(key) ?? 0) + 1;
     }
-    for (const l of listings) this.selected.delete(l.itemId);
+    for (const l of listings) (this.selected.delete(l.itemId), this.again.delete(l.itemId));
     this.annotate(annotations, counts);
     this.emit({ items: [], selection: true });
   }

@@ -72,7 +72,14 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   const overlay = new CardOverlay(doc, shadow, host, state, now);
   // Cards the page data does not cover may lack the seller: it is read at flag time.
   const sellers = sellerCompleter(adapter, url, fetchPage);
-  const stopToolbar = batchToolbar(doc, shadow, state, () => overlay.visibleListings(), sellers.complete);
+  // "Select all visible" takes every card loaded so far, not only those on screen: on that
+  // click only, the cards not read yet are read (in the same batches as near the viewport).
+  const loaded = () => {
+    for (const element of waiting) near.add(element);
+    while (near.size) annotateNear();
+    return [...cards.values()].filter((c) => c.element.isConnected).map((c) => c.listing);
+  };
+  const stopToolbar = batchToolbar(doc, shadow, state, loaded, sellers.complete);
 
   const cards = new Map<Element, Card>();
   const batcher = lookupBatcher(

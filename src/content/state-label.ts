@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../shared/i18n.ts';
 // shown as the service sent them, so a new status is visible rather than hidden.
 
 const STATE_LABELS: Record<string, MessageKey> = {
+  capturing: 'content_state_capturing',
   queued: 'content_state_queued',
   sending: 'content_state_sending',
   attention: 'content_state_attention',

@@ -68,6 +68,9 @@ textarea { min-height: 64px; resize: vertical; }
 .card-ui .status { gap: 4px; flex-wrap: nowrap; }
 .repeat { color: #9a6700; font-weight: 600; }
 .toolbar .head { margin-bottom: 4px; }
+.progress-panel { bottom: auto; top: 16px; }
+.progress progress { display: block; width: 100%; }
+.card-ui .again { pointer-events: auto; padding: 1px 6px; font-size: 11px; }
 button.flagged { width: 100%; text-align: start; background: #ddf4ff; border-color: #54aeff; color: #0a3069; }
 .filing { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 4px; padding: 6px 8px; border-radius: 6px; background: #f6f8fa; }
 .filing dt { color: #59636e; }

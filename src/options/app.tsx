@@ -6,6 +6,7 @@ import { ApiSection } from './api-section.tsx';
 import { DefaultsSection } from './defaults-section.tsx';
 import { ScreenshotsSection } from './screenshots-section.tsx';
 import { TsaSection } from './tsa-section.tsx';
+import { CaptureSection } from './capture-section.tsx';
 import { WelcomeSection, isWelcome } from './welcome-section.tsx';
 
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
       <DefaultsSection settings={settings} />
       <TsaSection settings={settings} />
       {!isWelcome() && <ScreenshotsSection />}
+      {!isWelcome() && <CaptureSection settings={settings} />}
     </main>
   );
 }

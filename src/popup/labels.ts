@@ -1,6 +1,7 @@
 import { t, type MessageKey } from '../shared/i18n.ts';
 
 const STATE_KEYS: Record<string, MessageKey> = {
+  capturing: 'popup_state_capturing',
   queued: 'popup_state_queued',
   sending: 'popup_state_sending',
   attention: 'popup_state_attention',

@@ -27,6 +27,8 @@ function detail(r: TakedownRecord, state: string, pause: QueuePause | null): { t
     const why = r.outbox.state === 'attention' && r.outbox.lastError ? r.outbox.lastError.message : (pause?.message ?? r.outbox.lastError?.message ?? '');
     return { text: t('popup_attention_reason', why), tone: 'red' };
   }
+  // A capture waiting for its tab says so: nothing else tells the user why it does not move.
+  if (r.outbox.state === 'capturing' && r.outbox.lastError) return { text: r.outbox.lastError.message, tone: 'amber' };
   if (r.answer && r.answer.state !== 'sent') {
     return r.answer.lastError && r.answer.state === 'attention'
       ? { text: t('popup_answer_refused', r.answer.lastError.message), tone: 'red' }

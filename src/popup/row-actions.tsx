@@ -40,6 +40,9 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
   const open = record.caseId !== null && !(RESOLVED_CASE_STATUSES as readonly string[]).includes(record.caseStatus ?? '');
   const answerPending = record.answer != null && record.answer.state !== 'sent' && record.answer.state !== 'attention';
   const canAnswer = WAITS_ON_MEMBER.has(state) && !answerPending;
+  // A screenshot is missing and the request is not with the service yet: it can be captured again.
+  const noScreenshot = !record.evidence.some((e) => e.kind === 'screenshot');
+  const recapture = unfiled && record.outbox.batchId === null && (needsUser || record.outbox.state === 'queued') && (noScreenshot || record.outbox.lastError?.code === 'evidence_incomplete');
   const offerRights = needsUser && RIGHT_PROBLEMS.has(record.outbox.lastError?.code ?? '') && ipRights.length > 0;
   const working = busy === 'working';
   return (
@@ -57,6 +60,11 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
             </option>
           ))}
         </select>
+      )}
+      {recapture && (
+        <button type="button" data-testid="capture-again" tabIndex={tabIndex} title={t('popup_capture_again_help')} disabled={working} onClick={() => run(() => send('recaptureRequest', { clientRequestId: id }))}>
+          {t('popup_capture_again')}
+        </button>
       )}
       {needsUser && (
         <button type="button" data-testid="resend-request" tabIndex={tabIndex} disabled={working} onClick={() => run(() => send('resendRequest', { clientRequestId: id, ipRightId: right }))}>

@@ -48,9 +48,44 @@ export const Messages = {
       reason: Reason,
       ipRightId: z.string().min(1).max(64),
       note: z.string().max(LIMITS.note),
+      /**
+       * Made once per submit by the content script: sending it again (the worker was stopped
+       * before it answered) gives the first answer, never a second set of requests.
+       */
+      submitId: z.uuid().optional(),
+      /** Items the user chose to flag again although this device already has a request for them. */
+      flagAgain: z.array(z.string().max(40)).max(LIMITS.batch).optional(),
     }),
-    z.union([z.object({ ok: z.literal(true), clientRequestIds: z.array(z.string()), annotations: z.array(ItemAnnotation) }), Failure]),
+    z.union([
+      z.object({
+        ok: z.literal(true),
+        /** The capture job: ask `captureProgress` about it (null: nothing to capture). */
+        jobId: z.string().nullable().optional(),
+        clientRequestIds: z.array(z.string()),
+        annotations: z.array(ItemAnnotation),
+        /** Listings not flagged because this device already has a request for them ("already reported"). */
+        skipped: z.array(ItemAnnotation).optional(),
+      }),
+      Failure,
+    ]),
   ),
+  /** How far the evidence of a flag is: listings whose evidence is stored, of all. */
+  captureProgress: message(
+    'captureProgress',
+    ['content', 'page'],
+    z.object({ jobId: z.string().max(64) }),
+    z.object({
+      done: z.number().int().min(0),
+      total: z.number().int().min(0),
+      state: z.enum(['capturing', 'waiting_tab', 'sealed', 'unknown']),
+      /** Listings stored without a screenshot of their own (the popup says why). */
+      missing: z.number().int().min(0),
+    }),
+  ),
+  /** The user stops a capture midway: what is stored stays, the rest is recorded as missing. */
+  stopCapture: message('stopCapture', ['content', 'page'], z.object({ jobId: z.string().max(64) }), z.object({ ok: z.boolean() })),
+  /** "Capture again" on a request whose evidence is incomplete and that was not sent yet. */
+  recaptureRequest: message('recaptureRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
   /**
    * Which of these items already have a request, and how many requests each of these sellers
    * has (repeat sellers): one batched question per page or scroll batch.

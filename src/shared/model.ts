@@ -41,7 +41,8 @@ export type ListingInput = z.input<typeof Listing>;
 export { itemKey, sellerKey } from './keys.ts';
 
 /** Where a request is in our own outbox, before and around the service's answer. */
-export const OutboxState = z.enum(['queued', 'sending', 'attention', 'submitted']);
+// `capturing`: stored the moment the user flagged, its evidence still being captured.
+export const OutboxState = z.enum(['capturing', 'queued', 'sending', 'attention', 'submitted']);
 export type OutboxState = z.infer<typeof OutboxState>;
 
 export const Problem = z.object({ code: z.string(), message: z.string() });
@@ -135,6 +136,10 @@ export const Settings = z.object({
   }),
   /** RFC 3161 timestamp authorities, tried in order; empty: no trusted timestamps. */
   tsaUrls: z.array(z.string()).default([]),
+  /** Screenshots see only the tab in front: may a capture bring its tab there for a moment? */
+  captureBringToFront: z.boolean().default(false),
+  /** The tab was closed or left the page before its capture: send what we have, or hold it for the user. */
+  captureWhenImpossible: z.enum(['send', 'hold']).default('hold'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -146,6 +151,8 @@ export const DEFAULT_SETTINGS: Settings = {
   me: null,
   connection: { state: 'unknown', message: '', at: null },
   tsaUrls: [],
+  captureBringToFront: false,
+  captureWhenImpossible: 'hold',
 };
 
 /** Why the whole queue is stopped (a 401), until the settings change. */

@@ -13,7 +13,7 @@ describe('database schema', () => {
 
   it('the steps create the stores and the indexes the code queries', async () => {
     const database = await db();
-    expect([...database.objectStoreNames].sort()).toEqual(['batches', 'evidence', 'kv', 'requests', 'stamps']);
+    expect([...database.objectStoreNames].sort()).toEqual(['batches', 'captureJobs', 'evidence', 'kv', 'requests', 'stamps']);
     const tx = database.transaction('requests');
     expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byCaseStatus', 'byItem', 'byOutboxState', 'bySeller']);
   });

@@ -1,7 +1,7 @@
 import { db } from './open.ts';
 import { announce } from './changes.ts';
 import { kvPut } from './kv.ts';
-import type { EvidenceBlob, StampJob } from './schema.ts';
+import type { CaptureJob, EvidenceBlob, StampJob } from './schema.ts';
 import type { TakedownRecord } from '../model.ts';
 import { t } from '../i18n.ts';
 
@@ -13,6 +13,8 @@ export interface FlagWrite {
   chainHead: string;
   /** The manifest's timestamp job, when TSAs are configured: durable with the flag itself. */
   stamp?: StampJob;
+  /** The capture job this write is a step of, with its progress after it (same transaction). */
+  job?: CaptureJob;
 }
 
 export type StoreFlagResult = { ok: true } | { ok: false; code: 'storage_full' | 'storage_failed'; message: string };
@@ -23,13 +25,14 @@ export type StoreFlagResult = { ok: true } | { ok: false; code: 'storage_full' |
  * half-written.
  */
 export async function storeFlag(write: FlagWrite): Promise<StoreFlagResult> {
-  const tx = (await db()).transaction(['evidence', 'requests', 'kv', 'stamps'], 'readwrite');
+  const tx = (await db()).transaction(['evidence', 'requests', 'kv', 'stamps', 'captureJobs'], 'readwrite');
   try {
     const evidence = tx.objectStore('evidence');
     for (const blob of write.evidence) await evidence.put(blob);
     for (const r of write.requests) await tx.objectStore('requests').put(r);
     await kvPut('captureChainHead', write.chainHead, tx.objectStore('kv'));
     if (write.stamp) await tx.objectStore('stamps').put(write.stamp);
+    if (write.job) await tx.objectStore('captureJobs').put(write.job);
     await tx.done;
   } catch (err) {
     // A put that throws leaves the transaction open: without the abort, what was put before

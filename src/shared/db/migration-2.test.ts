@@ -17,7 +17,7 @@ describe('upgrade step 2: trusted timestamps', () => {
     v1.close();
 
     const upgraded = await db();
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'evidence', 'kv', 'requests', 'stamps']);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['batches', 'captureJobs', 'evidence', 'kv', 'requests', 'stamps']);
     expect([...upgraded.transaction('stamps').store.indexNames]).toEqual(['byState']);
     expect(await upgraded.get('requests', r.clientRequestId)).toEqual(r);
     expect(new Uint8Array((await upgraded.get('evidence', blob.sha256))!.data)).toEqual(new Uint8Array([1, 2, 3]));

@@ -33,6 +33,10 @@ export const STEPS: Record<number, Step> = {
   3: (_db, tx) => {
     tx.objectStore('requests').createIndex('byCaseStatus', 'caseStatus');
   },
+  // Flags are stored before their evidence is captured: the capture is a job of its own.
+  4: (db) => {
+    db.createObjectStore('captureJobs', { keyPath: 'jobId' }).createIndex('byState', 'state');
+  },
 };
 
 export function runSteps(db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx, from: number, to: number): void {

@@ -4,7 +4,7 @@ import type { KvKey } from './kv-keys.ts';
 
 export const DB_NAME = 'takedown-flagger';
 /** Bump together with a new step in migrations.ts; never edit a released step. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** One stored artifact, content-addressed: shared captures are stored once. */
 export interface EvidenceBlob {
@@ -45,6 +45,31 @@ export interface StampJob {
   tokens: { sha256: string; tsaUrl: string; genTime: string; tsa: string }[];
 }
 
+/**
+ * The evidence a flag still needs, kept while it is captured: the requests are stored
+ * (state `capturing`) with the job, before any capture; the job is captured a chunk of
+ * listings at a time, each chunk stored (evidence, manifest, requests queued) with the job's
+ * progress in one transaction. A worker stopped mid-capture loses at most the chunk it was
+ * on, and the next worker start goes on from `pending`. `jobId` is the content script's
+ * submit id, so a submit sent twice (the worker died before it answered) is one job.
+ */
+export interface CaptureJob {
+  jobId: string;
+  state: 'capturing' | 'waiting_tab' | 'sealed';
+  tab: { id: number; windowId: number; url: string; title: string };
+  kind: 'item' | 'search' | 'shop' | 'other';
+  flaggedAt: string;
+  clientRequestIds: string[];
+  /** The requests whose evidence is still to capture, in the order flagged. */
+  pending: string[];
+  /** Requests done without a screenshot of their own. */
+  missing: number;
+  attempts: number;
+  /** The user stopped it: the rest is stored with what is missing recorded. */
+  stopRequested?: boolean;
+  updatedAt: string;
+}
+
 export interface FlaggerDB extends DBSchema {
   requests: {
     key: string;
@@ -54,8 +79,9 @@ export interface FlaggerDB extends DBSchema {
   evidence: { key: string; value: EvidenceBlob };
   batches: { key: string; value: BatchRecord };
   stamps: { key: string; value: StampJob; indexes: { byState: string } };
+  captureJobs: { key: string; value: CaptureJob; indexes: { byState: string } };
   /** Small entries, each declared with its schema in kv-keys.ts and reached through kv.ts. */
   kv: { key: KvKey; value: unknown };
 }
 
-export type StoreName = 'requests' | 'evidence' | 'batches' | 'kv' | 'stamps';
+export type StoreName = 'requests' | 'evidence' | 'batches' | 'kv' | 'stamps' | 'captureJobs';
