@@ -7,9 +7,10 @@ const FIRST_ID = 800000000001;
 /**
  * A Taobao gen 3 search page with `count` cards: the fixture's own card markup, repeated in
  * order, each copy renumbered to a unique item id (800000000001 upwards), so that the page
- * is what the adapter sees on s.taobao.com, only longer. Non-card blocks (suggestions) stay.
+ * is what the adapter sees on s.taobao.com, only longer. Another `firstId` gives a page of
+ * listings never flagged before (a flag refuses a repeat). Non-card blocks (suggestions) stay.
  */
-export function generateSearchPage(count: number): string {
+export function generateSearchPage(count: number, firstId = FIRST_ID): string {
   const html = readFileSync(FIXTURE, 'utf8');
   const open = '<div class="contentInner--xICYBlag">';
   const start = html.indexOf(open) + open.length;
@@ -23,7 +24,7 @@ export function generateSearchPage(count: number): string {
 
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    const id = String(FIRST_ID + i);
+    const id = String(firstId + i);
     out.push(cards[i % cards.length]!.replace(/(?<!\d)8000000000\d{2}(?!\d)/g, id));
     // Keep the fixture's non-card blocks at their places in the first copy.
     if (i < cards.length) {

@@ -9,15 +9,18 @@ import { pageBytes } from './bundle-graph.ts';
 import { costFigures, insertRun, loadRun, type PageRun } from './content.ts';
 import { generateSearchPage } from './generate-page.ts';
 import { median, summary, table, type Figure } from './stats.ts';
+import { startStack } from '../test/e2e/harness/stack.ts';
+import { popupEntries } from './popup.ts';
+import { coldStartRun, flagFigures, flagRun, FLAG_COUNT, type FlagRun } from './worker.ts';
 
 // `npm run bench` (after a build): every entry in Debian's Chromium on the built extension,
 // against local fixture pages and the sandbox; pages alternate with and without the
 // extension. Prints a table and writes bench/results.json. A benchmark, not a test: it
 // asserts nothing; the byte budget, which is deterministic, is a test (bundle-budget.e2e.ts).
-//   BENCH_RUNS=n (default 5)   BENCH_ONLY=content,scroll,bytes   BENCH_SETTLE=ms
+//   BENCH_RUNS=n (default 5)   BENCH_ONLY=content,scroll,bytes,popup,flags,coldstart   BENCH_SETTLE=ms
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'content,scroll,bytes').split(','));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'content,scroll,bytes,popup,flags,coldstart').split(','));
 const SEARCH_48 = 'http://s.taobao.com/search?q=bench48';
 const SEARCH_528 = 'http://s.taobao.com/search?q=bench528';
 const ITEM = 'http://item.taobao.com/item.htm?id=637145790668';
@@ -99,11 +102,59 @@ function bytesEntries(figures: Figure[]) {
   }
 }
 
+/** The popup with many stored requests; its own browser, so the content figures' profile stays small. */
+async function popupBench(figures: Figure[]) {
+  const extensionDir = await prepareExtension({ grantAllUrls: false });
+  const b = await launchWith(extensionDir, 9);
+  try {
+    await popupEntries(b, RUNS, figures, step);
+  } finally {
+    await b.closeAll();
+    await removeDir(extensionDir);
+  }
+}
+
+/** Flags of 300 listings and the worker's cold start, against the sandbox. */
+async function workerBench(figures: Figure[]) {
+  // Fewer flag runs: each captures a 300-card page (about two screenshots a second).
+  const flagRuns = Math.min(RUNS, 3);
+  const routes = Array.from({ length: flagRuns + 1 }, (_, i) => ({ host: 's.taobao.com', path: '/search', query: { q: `flag${i}` }, html: generateSearchPage(FLAG_COUNT, 810000000001 + i * 1000) }));
+  const stack = await startStack({ routes, connected: true, grantAllUrls: true, sandbox: { rateLimitPerSecond: 100_000 } });
+  const extPage = await stack.browser.open(stack.browser.manifest.options_ui.page);
+  try {
+    if (ONLY.has('flags')) {
+      step(`${FLAG_COUNT} flags`);
+      await flagRun(stack, extPage, 'http://s.taobao.com/search?q=flag0'); // warm
+      const runs: FlagRun[] = [];
+      for (let i = 1; i <= flagRuns; i++) runs.push(await flagRun(stack, extPage, `http://s.taobao.com/search?q=flag${i}`));
+      figures.push(...flagFigures(runs));
+    }
+    if (ONLY.has('coldstart')) {
+      step('worker cold start');
+      const first: number[] = [];
+      const post: number[] = [];
+      const paths = new Set<string>();
+      for (let i = 0; i < RUNS; i++) {
+        const r = await coldStartRun(stack, extPage);
+        first.push(r.firstMs);
+        post.push(r.postMs);
+        paths.add(r.firstPath);
+      }
+      figures.push({ entry: 'worker cold start (stopped)', what: 'sendNow → first API request', unit: 'ms', runs: first, budget: 150, note: `first request: ${[...paths].join(', ')}` });
+      figures.push({ entry: 'worker cold start (stopped)', what: 'sendNow → first POST', unit: 'ms', runs: post });
+    }
+  } finally {
+    await stack.close();
+  }
+}
+
 async function main() {
   const started = Date.now();
   const figures: Figure[] = [];
   if (ONLY.has('bytes')) bytesEntries(figures);
   if (ONLY.has('content') || ONLY.has('scroll')) await contentEntries(figures);
+  if (ONLY.has('popup')) await popupBench(figures);
+  if (ONLY.has('flags') || ONLY.has('coldstart')) await workerBench(figures);
   const seconds = (Date.now() - started) / 1000;
   console.log(`\n${table(figures)}`);
   for (const f of figures) if (f.note) console.log(`- ${f.entry}, ${f.what}: ${f.note}`);

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { DIST } from '../test/e2e/harness/extension.ts';
+
+// Reading a CDP CPU profile: self time charged to the extension's own functions (through
+// the built chunks' source maps). Shared by the profilers in bench/.
+
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+export interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function of extension code, and the total under each extension entry. */
+export function report(p: Profile) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // Time is charged to the nearest extension frame on the stack (DOM/native work it called
+  // has no url): so "querySelectorAll inside extractCards" counts for extractCards.
+  const charged = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of self) {
+    let n: Node | undefined = byId.get(id);
+    let native = '';
+    while (n && !n.callFrame.url.startsWith('chrome-extension://')) {
+      if (!native && n.callFrame.functionName && !n.callFrame.url) native = n.callFrame.functionName;
+      n = byId.get(parent.get(n.id) ?? -1);
+    }
+    if (!n) continue;
+    total += us;
+    const f = n.callFrame;
+    const key = `${where(f)}${native ? ` → ${native}` : ''}`;
+    charged.set(key, (charged.get(key) ?? 0) + us);
+  }
+  console.log(`extension code on the page's main thread: ${(total / 1000).toFixed(1)} ms (sampled)`);
+  for (const [k, us] of [...charged].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+const maps = new Map<string, TraceMap | null>();
+
+/** The source function and line of a frame in a built chunk, through its source map. */
+function where(f: Node['callFrame']): string {
+  const file = f.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
+  if (!maps.has(file)) {
+    try {
+      maps.set(file, new TraceMap(readFileSync(path.join(DIST, `${file}.map`), 'utf8')));
+    } catch {
+      maps.set(file, null);
+    }
+  }
+  const map = maps.get(file);
+  const pos = map && f.lineNumber >= 0 ? originalPositionFor(map, { line: f.lineNumber + 1, column: f.columnNumber }) : null;
+  if (!pos?.source) return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+  return `${pos.name ?? f.functionName ?? '(anonymous)'} ${pos.source.replace(/^(\.\.\/)+/, '')}:${pos.line}`;
+}
+
