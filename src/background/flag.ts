@@ -1,5 +1,5 @@
 import { getSettings, kvGet } from '../shared/db/kv.ts';
-import type { FlagWrite } from '../shared/db/flags.ts';
+import { storageRefusal, type FlagWrite } from '../shared/db/flags.ts';
 import { db } from '../shared/db/open.ts';
 import { announce } from '../shared/db/changes.ts';
 import type { CaptureJob } from '../shared/db/schema.ts';
@@ -80,14 +80,8 @@ export async function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promis
     if (records.length) announce('requests');
     return { ok: true, jobId: records.length ? jobId : null, clientRequestIds: records.map((r) => r.clientRequestId), annotations: records.map((r) => annotationFor(r, false)), skipped };
   } catch (err) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    tx.done.catch(() => undefined);
-    const quota = (err as DOMException)?.name === 'QuotaExceededError';
-    return quota ? refuse('storage_full', t('worker_error_storage_full')) : refuse('storage_failed', t('worker_error_storage_failed', (err as Error).message));
+    const refusal = storageRefusal(tx, err);
+    return refuse(refusal.code, refusal.message);
   }
 }
 

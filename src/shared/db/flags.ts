@@ -17,7 +17,7 @@ export interface FlagWrite {
   job?: CaptureJob;
 }
 
-export type StoreFlagResult = { ok: true } | { ok: false; code: 'storage_full' | 'storage_failed'; message: string };
+export type StoreFlagResult = { ok: true } | StorageRefusal;
 
 /**
  * Stores a flag: evidence, requests and the chain head in one transaction, so the user hears
@@ -35,19 +35,27 @@ export async function storeFlag(write: FlagWrite): Promise<StoreFlagResult> {
     if (write.job) await tx.objectStore('captureJobs').put(write.job);
     await tx.done;
   } catch (err) {
-    // A put that throws leaves the transaction open: without the abort, what was put before
-    // it would still commit.
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    tx.done.catch(() => undefined);
-    const quota = (err as DOMException)?.name === 'QuotaExceededError';
-    return quota
-      ? { ok: false, code: 'storage_full', message: t('worker_error_storage_full') }
-      : { ok: false, code: 'storage_failed', message: t('worker_error_storage_failed', (err as Error).message) };
+    return storageRefusal(tx, err);
   }
   announce('requests');
   return { ok: true };
+}
+
+export type StorageRefusal = { ok: false; code: 'storage_full' | 'storage_failed'; message: string };
+
+/**
+ * Ends a write that failed part-way and says why, in the user's language. A put that throws
+ * leaves the transaction open: without the abort, what was put before it would still commit.
+ */
+export function storageRefusal(tx: { abort(): void; done: Promise<void> }, err: unknown): StorageRefusal {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted.
+  }
+  tx.done.catch(() => undefined);
+  const quota = (err as DOMException)?.name === 'QuotaExceededError';
+  return quota
+    ? { ok: false, code: 'storage_full', message: t('worker_error_storage_full') }
+    : { ok: false, code: 'storage_failed', message: t('worker_error_storage_failed', (err as Error).message) };
 }
