@@ -61,8 +61,14 @@ describe('slaView', () => {
     for (const caseStatus of ['taken_down', 'rejected', 'withdrawn', 'reinstated']) {
       expect(slaView({ ...received, caseStatus }, at('2026-12-01T00:00:00.000Z'))).toEqual({ kind: 'closed' });
     }
-    expect(slaView({ ...received, caseStatus: 'needs_info' }, at('2026-11-24T03:00:00.000Z')).kind).toBe('running');
     expect(slaView({ ...received, caseStatus: 'escalated' }, at('2026-11-24T03:00:00.000Z')).kind).toBe('running');
+  });
+
+  it('stops while the case waits on the member, never reading "overdue" there', () => {
+    for (const caseStatus of ['needs_info', 'counter_notice']) {
+      expect(slaView({ ...received, caseStatus }, at('2026-11-24T03:00:00.000Z'))).toEqual({ kind: 'waiting' });
+      expect(slaView({ ...received, caseStatus }, at('2026-12-01T00:00:00.000Z'))).toEqual({ kind: 'waiting' });
+    }
   });
 });
 

@@ -19,7 +19,9 @@ export type ClockView =
       timeZone: string;
     }
   | { kind: 'overdue'; msOver: number; tone: 'red'; timeZone: string }
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  /** The case waits on the member (needs_info, counter_notice): the respond-by clock counts, not this one. */
+  | { kind: 'waiting' };
 export type SlaView = ClockView;
 
 type SlaFields = Pick<TakedownRecord, 'caseStatus' | 'slaDueAt' | 'listing'>;
@@ -52,6 +54,7 @@ function countdown(due: number, now: Date, timeZone: string, amberWithin: number
  */
 export function slaView(r: SlaFields, now: Date): ClockView {
   if (isClosed(r)) return { kind: 'closed' };
+  if (r.caseStatus === 'needs_info' || r.caseStatus === 'counter_notice') return { kind: 'waiting' };
   const due = parseTime(r.slaDueAt);
   if (due === null) return { kind: 'not_started' };
   return countdown(due, now, zoneOf(r), SLA_MS / 4, 0);

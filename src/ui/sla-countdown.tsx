@@ -39,6 +39,7 @@ export function SlaCountdown({ record, now }: SlaProps) {
   // Records stored before resolvedAt was kept fall back to their last update.
   if (view.kind === 'closed') text = t('popup_sla_closed', formatDateTime(record.resolvedAt ?? record.updatedAt));
   if (view.kind === 'not_started') text = t('popup_sla_not_started');
+  if (view.kind === 'waiting') text = t('popup_sla_waiting');
   return (
     <span
       data-testid="sla-countdown"
