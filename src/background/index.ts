@@ -23,6 +23,11 @@ ext.alarms.onAlarm.addListener((alarm) => {
 // shown (or closed: then what it has is stored, the gap said).
 ext.tabs.onActivated.addListener(({ tabId }) => void onTabShown(tabId));
 ext.tabs.onRemoved.addListener((tabId) => void onTabShown(tabId));
+// A tab that leaves the flagged page will never show it again: its waiting jobs end now,
+// with the gap recorded, instead of waiting for the tab to come to the front.
+ext.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.url) void onTabShown(tabId);
+});
 // Each captured step of a flag is stamped (when TSAs are set) and sent.
 configureCaptures({ onStored: () => void stampThenSend(() => kick()) });
 

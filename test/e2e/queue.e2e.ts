@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { configureApi, flagOpenListing, stopServiceWorker, waitFor } from './harness/flows.ts';
+import { configureApi, flagOpenListing, stopServiceWorker, waitFor, waitForCaptures } from './harness/flows.ts';
 
 // The takedown queue under the conditions our users meet: a flaky, throttling service,
 // Chrome killing the worker mid-send, no network, a closed browser, a revoked token.
@@ -35,11 +35,14 @@ describe('a takedown queue that never loses or duplicates a request', () => {
     // The service is down while the user flags: everything waits in the outbox.
     s.sandbox.faults.push({ kind: 'status', status: 503, retryAfter: '1', times: 100_000 });
     const page = await s.browser.context.newPage();
+    await page.bringToFront(); // the tab the user flags in is the one on screen
     const items = ids(40);
     for (const id of items) {
       await page.goto(itemUrl(id));
       await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID });
     }
+    // Opening the popup takes the front: the last flags' evidence is captured first.
+    await waitForCaptures(s.browser);
     expect(s.sandbox.listCases()).toHaveLength(0);
 
     // Now it comes back, unreliably; the user presses "Send now" once.
@@ -78,7 +81,12 @@ describe('a takedown queue that never loses or duplicates a request', () => {
       pages.push(p);
     }
     await s.browser.context.setOffline(true);
-    for (const p of pages) await flagOpenListing(p, { ipRightId: DEMO_TRADEMARK_ID });
+    for (const p of pages) {
+      // The user flags in the tab on screen, and sees its status leave "capturing" before moving on.
+      await p.bringToFront();
+      await flagOpenListing(p, { ipRightId: DEMO_TRADEMARK_ID });
+      await waitForCaptures(s.browser);
+    }
 
     const popup = await s.browser.popup();
     await expect.poll(() => popup.getByTestId('queue-summary').getAttribute('data-online')).toBe('false');

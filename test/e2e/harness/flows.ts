@@ -57,6 +57,28 @@ export async function stopServiceWorker(browser: Browser): Promise<boolean> {
  * the settings the options page would have saved into the extension's IndexedDB, through
  * the worker, and tells open pages they changed.
  */
+/**
+ * Waits until no request is still having its evidence captured. A flag is stored at once and
+ * captured after, from its tab while that tab is in front; a test that then opens another tab
+ * (the popup) or navigates on waits here first, as a user sees the status leave "capturing".
+ */
+export async function waitForCaptures(browser: Browser, timeoutMs = 60_000): Promise<void> {
+  await waitFor('every capture finished', () => browser.worker.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('takedown-flagger');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<{ outbox: { state: string } }[]>((resolve, reject) => {
+      const req = database.transaction('requests').objectStore('requests').getAll();
+      req.onsuccess = () => resolve(req.result as { outbox: { state: string } }[]);
+      req.onerror = () => reject(req.error);
+    });
+    database.close();
+    return all.length > 0 && all.every((r) => r.outbox.state !== 'capturing');
+  }).catch(() => false), timeoutMs);
+}
+
 export async function seedSettings(browser: Browser, baseUrl: string, token: string): Promise<void> {
   const res = await fetch(`${baseUrl}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`GET /v1/me answered ${res.status}`);
