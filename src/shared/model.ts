@@ -139,7 +139,7 @@ export const Settings = z.object({
   /** Screenshots see only the tab in front: may a capture bring its tab there for a moment? */
   captureBringToFront: z.boolean().default(false),
   /** The tab was closed or left the page before its capture: send what we have, or hold it for the user. */
-  captureWhenImpossible: z.enum(['send', 'hold']).default('hold'),
+  captureWhenImpossible: z.enum(['send', 'hold']).default('send'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -152,7 +152,7 @@ export const DEFAULT_SETTINGS: Settings = {
   connection: { state: 'unknown', message: '', at: null },
   tsaUrls: [],
   captureBringToFront: false,
-  captureWhenImpossible: 'hold',
+  captureWhenImpossible: 'send',
 };
 
 /** Why the whole queue is stopped (a 401), until the settings change. */

@@ -125,6 +125,7 @@ describe('evidence whatever tab is in front', () => {
     chrome.tabs.get = (async () => {
       throw new Error('No tab with id: 3.');
     }) as never;
+    await saveSettings({ captureWhenImpossible: 'hold' });
     await flag(payload([ids(2)[0]!]), ctx());
     await runCaptures();
     const [held] = await requests();
