@@ -8,7 +8,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { seedSettings, flagOpenListing, waitFor } from './harness/flows.ts';
+import { seedSettings, flagOpenListing, waitFor, waitForCaptures } from './harness/flows.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ITEM_ID = '637145790668';
@@ -60,8 +60,11 @@ describe('evidence that holds up: bundles and CSV from the popup', () => {
     await seedSettings(browser, sandbox.url, DEMO_TOKEN);
     for (const id of [FORMULA_ITEM_ID, ITEM_ID]) {
       const page = await browser.context.newPage();
+      await page.bringToFront(); // the user flags in the tab on screen
       await page.goto(`http://item.taobao.com/item.htm?id=${id}`);
       await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID, note: '商标 copied' });
+      // Evidence is captured after the flag is stored: closing the tab first would leave a gap.
+      await waitForCaptures(browser);
       await page.close();
     }
 
