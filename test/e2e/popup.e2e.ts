@@ -8,7 +8,7 @@ import type { TakedownRecord } from '../../src/shared/model.ts';
 import { makeRecord } from '../unit/records.ts';
 import type { Browser } from './harness/extension.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { configureApi, flagOpenListing, waitFor } from './harness/flows.ts';
+import { configureApi, flagOpenListing, waitFor, waitForCaptures } from './harness/flows.ts';
 
 // The popup as a Chinese-speaking user meets it (Chromium launched with --lang=zh-CN), against
 // the sandbox on a controlled clock: the sandbox's and the popup's clocks are set, so nothing
@@ -81,6 +81,7 @@ describe('the popup in Chinese, against the sandbox', () => {
     await page.goto(itemUrl('640000000001'));
     await browser.context.setOffline(true);
     await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID });
+    await waitForCaptures(browser); // before the popup takes the front
     await browser.context.clock.install({ time: POPUP_NOW });
     const popup = await openPopup(browser);
     const row = rowOf(popup, '640000000001');
@@ -110,6 +111,7 @@ describe('the popup in Chinese, against the sandbox', () => {
     const page = await browser.context.newPage();
     await page.goto(itemUrl('640000000002'));
     await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID });
+    await waitForCaptures(browser); // before the popup takes the front
     const filed = await waitFor('the second case', () => caseOf('640000000002'));
     sbNow = T0 + 40 * 60_000;
     sandbox.setCaseStatus(filed.caseId, 'needs_info');

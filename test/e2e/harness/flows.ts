@@ -27,6 +27,8 @@ export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeout
 
 /** Flags the listing open in `page` through the real UI, with trusted (CDP) clicks. */
 export async function flagOpenListing(page: Page, opts: { ipRightId: string; reason?: string; note?: string }): Promise<void> {
+  // A user clicks in the tab on screen; its evidence is captured from it while it is in front.
+  await page.bringToFront();
   await page.getByTestId('flag-listing').click();
   await page.getByTestId('flag-reason').selectOption(opts.reason ?? 'counterfeit');
   await page.getByTestId('flag-ip-right').selectOption(opts.ipRightId);
