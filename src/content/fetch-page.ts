@@ -1,5 +1,5 @@
 // A marketplace page of the same site, fetched as the page itself would (same origin, the
-// user's cookies) and parsed without running it: no scripts, no innerHTML.
+// user's cookies) and parsed without running it: DOMParser runs no scripts and inserts nothing into the live page.
 
 /** Gives up well before the user would: a flag waits on this. */
 const TIMEOUT_MS = 10_000;
