@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { TakedownRecord } from '../src/shared/model.ts';
 import { makeRecord } from '../test/unit/records.ts';
 import type { Browser } from '../test/e2e/harness/extension.ts';
+import { seedRequests as seed } from '../test/e2e/harness/flows.ts';
 import type { Figure } from './stats.ts';
 
 // The popup with many stored requests: from navigation to the first request row, and frame
@@ -43,22 +44,6 @@ export function records(count: number): TakedownRecord[] {
   });
 }
 
-export async function seed(page: Page, recs: TakedownRecord[]) {
-  await page.evaluate(async (list) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('takedown-flagger');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('requests', 'readwrite');
-      for (const rec of list) tx.objectStore('requests').put(rec);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, recs);
-}
 
 async function storedCount(page: Page): Promise<number> {
   return page.evaluate(async () => {

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { prepareExtension, removeDir } from '../test/e2e/harness/extension.ts';
 import { launchWith } from './browser.ts';
-import { FIRST_ROW, POPUP_SIZE, records, seed } from './popup.ts';
+import { FIRST_ROW, POPUP_SIZE, records } from './popup.ts';
+import { seedRequests as seed } from '../test/e2e/harness/flows.ts';
 import { report, type Profile } from './profile-report.ts';
 
 // `npx tsx bench/profile-popup.ts [requests]`: where the popup's time to its first row goes,

@@ -8,7 +8,7 @@ import type { TakedownRecord } from '../../src/shared/model.ts';
 import { makeRecord } from '../unit/records.ts';
 import type { Browser } from './harness/extension.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { configureApi, flagOpenListing, waitFor, waitForCaptures } from './harness/flows.ts';
+import { configureApi, flagOpenListing, seedRequests, waitFor, waitForCaptures } from './harness/flows.ts';
 
 // The popup as a Chinese-speaking user meets it (Chromium launched with --lang=zh-CN), against
 // the sandbox on a controlled clock: the sandbox's and the popup's clocks are set, so nothing
@@ -43,24 +43,6 @@ async function openPopup(browser: Browser): Promise<Page> {
 
 const rowOf = (popup: Page, itemId: string) => popup.locator(`[data-testid="request-row"][data-item-id="${itemId}"]`);
 
-/** Seeds stored requests through IndexedDB of the extension's origin, as the worker stores them. */
-async function seed(page: Page, records: TakedownRecord[]) {
-  await page.evaluate(async (recs) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('takedown-flagger');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('requests', 'readwrite');
-      for (const rec of recs) tx.objectStore('requests').put(rec);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-    new BroadcastChannel('tdf-changes').postMessage('requests');
-  }, records);
-}
 
 describe('the popup in Chinese, against the sandbox', () => {
   let stack: Stack;
@@ -158,7 +140,7 @@ describe('the popup in Chinese, against the sandbox', () => {
     const extra = ['640000000003', '640000000004', '640000000005', '640000000006'].map((itemId) =>
       makeRecord({ listing: { itemId, url: itemUrl(itemId).replace('http:', 'https:').replace('&spm=a1z10.1', ''), title: `Example 双肩包 ${itemId}` }, ipRightId: DEMO_TRADEMARK_ID, flaggedAt: new Date(T0).toISOString() }),
     );
-    await seed(popup, extra);
+    await seedRequests(popup, extra);
     await popup.getByTestId('send-now').click();
     const cases = await waitFor('the seeded cases', () => {
       const found = extra.map((r) => caseOf(r.listing.itemId));
@@ -245,7 +227,7 @@ describe('the popup in English', () => {
     await browser.context.clock.install({ time: Date.parse('2026-11-21T02:00:00.000Z') }); // a Saturday: clocks are paused
     const popup = await openPopup(browser);
     const sub = { state: 'submitted' as const, attempts: 1 };
-    await seed(popup, [
+    await seedRequests(popup, [
       makeRecord({ outbox: { state: 'attention', lastError: { code: 'unknown_ip_right', message: 'IP right ipr_x is not one of this member’s rights.' } } }),
       makeRecord({ caseId: 'TD-2026-000101', caseStatus: 'needs_info', slaDueAt: '2026-11-23T02:00:00.000Z', outbox: sub, resolution: { code: 'needs_info', message: 'Please send the registration certificate.' } }),
       makeRecord({ caseId: 'TD-2026-000102', caseStatus: 'counter_notice', respondBy: '2026-11-25T02:00:00.000Z', slaDueAt: '2026-11-20T02:00:00.000Z', outbox: sub }),

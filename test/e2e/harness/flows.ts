@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from './extension.ts';
+import type { TakedownRecord } from '../../../src/shared/model.ts';
 
 /** Sets the API up the way a user does: the options page, Save, and a green connection test. */
 export async function configureApi(browser: Browser, baseUrl: string, token: string): Promise<Page> {
@@ -118,4 +119,26 @@ export async function seedSettings(browser: Browser, baseUrl: string, token: str
     changes.postMessage('settings');
     changes.close();
   }, settings);
+}
+
+/**
+ * Stores requests straight into the extension's IndexedDB from one of its pages, as the worker
+ * stores them, and tells open pages (the popup) that requests changed.
+ */
+export async function seedRequests(page: Page, records: TakedownRecord[]): Promise<void> {
+  await page.evaluate(async (recs) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('takedown-flagger');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('requests', 'readwrite');
+      for (const rec of recs) tx.objectStore('requests').put(rec);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    new BroadcastChannel('tdf-changes').postMessage('requests');
+  }, records);
 }
