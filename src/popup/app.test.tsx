@@ -388,7 +388,10 @@ describe('popup: states around the list', () => {
     await setPause({ code: 'unauthorized', message: 'The token was refused (401).', at: '2026-11-24T01:30:00.000Z' });
     await mount();
     await waitFor(() => rows().length === 2, 'two rows');
-    expect($('[data-testid="queue-paused"]')!.textContent).toContain('The token was refused (401).');
+    const banner = $('[data-testid="queue-paused"]')!.textContent;
+    // Our words first, whatever the service said; its own words follow as detail.
+    expect(banner).toContain('The alliance refused the API token (401)');
+    expect(banner).toContain('The service said: The token was refused (401).');
     expect(rowOf(queued).dataset.state).toBe('attention');
     expect(rowOf(queued).textContent).toContain('Why: The token was refused (401).');
     expect(headers()).toEqual([['needs_you', 1], ['open', 1]]);
