@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { createHash } from 'node:crypto';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { flagOpenListing, waitFor } from './harness/flows.ts';
+import { flagOpenListing, waitFor, waitForCaptures } from './harness/flows.ts';
 
 // Trusted timestamps end to end (shared/spec/timestamps.md): the sandbox's TSA configured on
 // the options page, a flag, the bundle from the popup, and the checks a court expert runs.
@@ -38,6 +38,9 @@ async function flag(stack: Stack, itemId: string): Promise<void> {
   const page: Page = await stack.browser.context.newPage();
   await page.goto(`http://item.taobao.com/item.htm?id=${itemId}`);
   await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID });
+  // The evidence is captured from the tab after the flag is stored: the user sees the status
+  // leave "capturing" before closing it (a tab closed sooner is sent with the gap said).
+  await waitForCaptures(stack.browser);
   await page.close();
 }
 

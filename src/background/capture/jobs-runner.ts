@@ -62,6 +62,12 @@ async function front(tab: chrome.tabs.Tab): Promise<(() => Promise<void>) | null
   };
 }
 
+/** The tab, or the page that answered the capture, is no longer the document the user flagged. */
+function movedOn(job: CaptureJob, tab: chrome.tabs.Tab | null, capture: Capture): boolean {
+  if (tab?.url && !sameDocument(tab.url, job.tab.url)) return true;
+  return capture.page !== null && !sameDocument(capture.page.url, job.tab.url);
+}
+
 const hasOwnScreenshot = (job: CaptureJob, capture: Capture, i: number) =>
   job.kind === 'search' || job.kind === 'shop' ? capture.listings[i]!.card !== null : capture.shared.some((a) => a.ref.kind === 'screenshot');
 
@@ -112,6 +118,9 @@ async function advance(job: CaptureJob): Promise<void> {
       // tab's page or have gaps it need not have) and wait for the tab.
       const after = await ext.tabs.get(job.tab.id).catch(() => null);
       if (after && !after.active) return setWaiting(job.jobId, { ...waitingForTab, message: t('capture_waiting_for_tab') });
+      // The tab moved on to another page during the capture (an agent flags and goes to the
+      // next listing at once): what was captured may show that page, so none of it is kept.
+      if (movedOn(job, after, step.capture)) return finish(job, { code: 'page_gone', message: t('capture_gap_page_gone') });
       await store(job, records, step);
     } finally {
       await restore();

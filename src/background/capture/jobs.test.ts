@@ -120,6 +120,26 @@ describe('evidence whatever tab is in front', () => {
     expect((await requests()).map((r) => r.outbox.state)).toEqual(['queued', 'queued']);
   });
 
+  it('a tab that moves on to another page during the capture keeps none of it: the gap says the page is gone', async () => {
+    const page = fakePage({ pageHeight: 4000, cards: column(ids(1), 300) });
+    let url = SEARCH;
+    chrome.tabs.get = (async (id: number) => ({ id, windowId: 1, active: true, url })) as never;
+    const shoot = chrome.tabs.captureVisibleTab;
+    // The agent goes to the next listing right after the first screenshot.
+    chrome.tabs.captureVisibleTab = (async (...args: unknown[]) => {
+      const png = await (shoot as (...a: unknown[]) => Promise<string>)(...args);
+      url = 'https://s.taobao.com/search?q=bag&s=44';
+      return png;
+    }) as never;
+    await flag(payload(ids(1)), ctx());
+    await runCaptures();
+    expect(page.captures.length).toBeGreaterThan(0);
+    const [stored] = await requests();
+    expect(stored!.outbox.state).toBe('queued');
+    expect(stored!.evidenceGaps.map((g) => g.code)).toEqual(['page_gone']);
+    expect(cardShot(stored!)).toBe(0);
+  });
+
   it('a tab closed before its capture: held for the user, saying why (or sent with the gap, as the options say)', async () => {
     fakePage({ pageHeight: 4000, cards: column(ids(2), 300) });
     chrome.tabs.get = (async () => {

@@ -35,7 +35,10 @@ export async function prepareExtension(opts: { grantAllUrls: boolean }): Promise
 export interface Browser {
   context: BrowserContext;
   extensionId: string;
-  worker: Worker;
+  /** The extension's worker as last seen started (Chrome may have stopped it since). */
+  readonly worker: Worker;
+  /** The worker, running: started over CDP when Chrome had stopped it (idle, or killed). */
+  liveWorker(): Promise<Worker>;
   manifest: BuiltManifest;
   userDataDir: string;
   open(pathInExtension: string): Promise<Page>;
@@ -60,6 +63,33 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${extensionId}/`);
+  // A worker Chrome stopped is gone for good; the next one it starts is a new Worker object.
+  let latest = worker;
+  let running = true;
+  const track = (w: Worker) => {
+    if (!ours(w)) return;
+    latest = w;
+    running = true;
+    w.once('close', () => {
+      if (latest === w) running = false;
+    });
+  };
+  track(worker);
+  context.on('serviceworker', track);
+  const liveWorker = async (): Promise<Worker> => {
+    if (running) return latest;
+    const started = context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const cdp = await context.newCDPSession(page);
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${extensionId}/` });
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+    return running ? latest : await started;
+  };
   const manifest = JSON.parse(await readFile(path.join(opts.extensionDir, 'manifest.json'), 'utf8')) as BuiltManifest;
   const open = async (p: string) => {
     const page = await context.newPage();
@@ -69,7 +99,10 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
   return {
     context,
     extensionId,
-    worker,
+    get worker() {
+      return latest;
+    },
+    liveWorker,
     manifest,
     userDataDir,
     open,

@@ -66,7 +66,9 @@ export async function stopServiceWorker(browser: Browser): Promise<boolean> {
  * (the popup) or navigates on waits here first, as a user sees the status leave "capturing".
  */
 export async function waitForCaptures(browser: Browser, timeoutMs = 60_000): Promise<void> {
-  await waitFor('every capture finished', () => browser.worker.evaluate(async () => {
+  // What the requests and capture jobs are doing, for the message when the wait times out.
+  let last: unknown = null;
+  await waitFor('every capture finished', async () => (await browser.liveWorker()).evaluate(async () => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('takedown-flagger');
       req.onsuccess = () => resolve(req.result);
@@ -77,9 +79,19 @@ export async function waitForCaptures(browser: Browser, timeoutMs = 60_000): Pro
       req.onsuccess = () => resolve(req.result as { outbox: { state: string } }[]);
       req.onerror = () => reject(req.error);
     });
+    const jobs = await new Promise<{ state: string; pending: string[]; attempts: number }[]>((resolve, reject) => {
+      const req = database.transaction('captureJobs').objectStore('captureJobs').getAll();
+      req.onsuccess = () => resolve(req.result as { state: string; pending: string[]; attempts: number }[]);
+      req.onerror = () => reject(req.error);
+    });
     database.close();
-    return all.length > 0 && all.every((r) => r.outbox.state !== 'capturing');
-  }).catch(() => false), timeoutMs);
+    if (all.length > 0 && all.every((r) => r.outbox.state !== 'capturing')) return true;
+    const states: Record<string, number> = {};
+    for (const r of all) states[r.outbox.state] = (states[r.outbox.state] ?? 0) + 1;
+    return { states, jobs: jobs.filter((j) => j.state !== 'sealed').map((j) => ({ state: j.state, pending: j.pending.length, attempts: j.attempts })) };
+  }).then((seen) => seen === true || (last = seen, false)).catch((err: Error) => (last = `the worker: ${err.message}`, false)), timeoutMs).catch((err: Error) => {
+    throw new Error(`${err.message}; last seen: ${JSON.stringify(last)}`);
+  });
 }
 
 export async function seedSettings(browser: Browser, baseUrl: string, token: string): Promise<void> {
@@ -94,7 +106,7 @@ export async function seedSettings(browser: Browser, baseUrl: string, token: str
     me,
     connection: { state: 'ok', message: 'Connected', at: new Date().toISOString() },
   };
-  await browser.worker.evaluate(async (value) => {
+  await (await browser.liveWorker()).evaluate(async (value) => {
     // The worker opens its database at every start (it drains the outbox): wait for that
     // rather than creating an empty one here.
     for (let i = 0; !(await indexedDB.databases()).some((d) => d.name === 'takedown-flagger'); i++) {
