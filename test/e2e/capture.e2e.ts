@@ -62,7 +62,7 @@ async function flagOnPage(page: Page, note: string): Promise<{ wallMs: number; s
 
 /** Bytes of evidence stored in the extension's IndexedDB, and how many requests they serve. */
 async function storage(browser: Browser): Promise<{ evidenceBytes: number; requests: number }> {
-  return browser.worker.evaluate(
+  return (await browser.liveWorker()).evaluate(
     () =>
       new Promise<{ evidenceBytes: number; requests: number }>((resolve, reject) => {
         const open = indexedDB.open('takedown-flagger');

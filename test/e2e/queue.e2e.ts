@@ -115,7 +115,7 @@ describe('a takedown queue that never loses or duplicates a request', () => {
     // Paused means nothing is left to wake the sender: the drain that met the 401 ends by
     // clearing its watchdog/retry alarm (a positive sign that it finished); a queue that kept
     // retrying would have re-armed it for the backoff.
-    await waitFor('the sender to finish and leave no retry alarm', () => s.browser.worker.evaluate(async () => !(await chrome.alarms.get('outbox-retry'))), 15_000);
+    await waitFor('the sender to finish and leave no retry alarm', async () => (await s.browser.liveWorker()).evaluate(async () => !(await chrome.alarms.get('outbox-retry'))), 15_000);
 
     // The user enters a new token: the queue resumes without anything else.
     s.sandbox.faults.clear();

@@ -160,7 +160,7 @@ describe('trusted timestamps on every capture', () => {
     await flag(stack, THIRD_ITEM_ID);
     await waitFor('a refused stamp', () => sandbox.calls.slice(from).some((c) => c.path === '/tsa' && c.status === 503), 15_000);
     const owed = async () =>
-      stack.browser.worker.evaluate(
+      (await stack.browser.liveWorker()).evaluate(
         () =>
           new Promise<{ pending: number; stamped: number }>((resolve, reject) => {
             const open = indexedDB.open('takedown-flagger');

@@ -63,23 +63,21 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(worker.url()).host;
-  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${extensionId}/`);
-  // A worker Chrome stopped is gone for good; the next one it starts is a new Worker object.
-  let latest = worker;
-  let running = true;
-  const track = (w: Worker) => {
-    if (!ours(w)) return;
-    latest = w;
-    running = true;
-    w.once('close', () => {
-      if (latest === w) running = false;
-    });
+  const manifest = JSON.parse(await readFile(path.join(opts.extensionDir, 'manifest.json'), 'utf8')) as BuiltManifest;
+  const open = async (p: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${p}`);
+    return page;
   };
-  track(worker);
-  context.on('serviceworker', track);
+  // Chrome stops an idle or killed worker; Playwright keeps the same handle for the one it
+  // starts next, and evaluate() on a stopped worker waits until something else wakes it
+  // (a minute, in practice). liveWorker() starts it over CDP first, which is a no-op when
+  // it runs. A handle announced later (a browser that did start a new target) replaces it.
+  let latest = worker;
+  context.on('serviceworker', (w) => {
+    if (w.url().startsWith(`chrome-extension://${extensionId}/`)) latest = w;
+  });
   const liveWorker = async (): Promise<Worker> => {
-    if (running) return latest;
-    const started = context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 });
     const page = context.pages()[0] ?? (await context.newPage());
     const cdp = await context.newCDPSession(page);
     try {
@@ -88,13 +86,7 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
     } finally {
       await cdp.detach().catch(() => undefined);
     }
-    return running ? latest : await started;
-  };
-  const manifest = JSON.parse(await readFile(path.join(opts.extensionDir, 'manifest.json'), 'utf8')) as BuiltManifest;
-  const open = async (p: string) => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/${p}`);
-    return page;
+    return latest;
   };
   return {
     context,
