@@ -80,7 +80,10 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
 }
 
 const RETRY_ALARM = `${ALARMS.outbox}-retry`;
-const WATCHDOG_MS = 5_000;
+// Short, because a worker stopped mid-drain is dead until it fires: at 5 s a drain of hundreds
+// of uploads under frequent stops spent most of its time waiting for it. (A packed extension's
+// alarms come at least 30 s apart whatever is asked; Chrome stops a busy worker far less often.)
+const WATCHDOG_MS = 2_000;
 
 /**
  * Wakes the worker when the next retry or the probe is due (a packed extension's alarms fire
