@@ -8,6 +8,7 @@ import { onCommand } from './commands.ts';
 import { onInstalled } from './first-run.ts';
 import { runStamps, STAMP_ALARM, stampThenSend } from './stamp/run.ts';
 import { ext, onMessage } from '../shared/browser.ts';
+import { runAnswerCaptures } from './answer-capture.ts';
 import { CAPTURE_ALARM, configureCaptures, onTabShown, resumeCaptures, runCaptures } from './capture/jobs-runner.ts';
 
 onMessage(createRouter(handlers, ext.runtime.id, ext.runtime.getURL('')));
@@ -49,3 +50,4 @@ void navigator.storage?.persist?.().catch(() => false);
 void kick();
 void runStamps();
 void resumeCaptures();
+void runAnswerCaptures().then(() => kick());

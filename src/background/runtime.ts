@@ -3,7 +3,7 @@ import { nextDueAt } from './outbox/plan.ts';
 import { allRequests, earliestBatchRetry, makeAllDue } from './outbox/store.ts';
 import { answerPings } from './outbox/liveness.ts';
 import { pollCases } from './sync/poll.ts';
-import { drainAnswers, nextAnswerDue } from './answers.ts';
+import { drainAnswers, makeAnswersDue, nextAnswerDue } from './answers.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
 import { ext } from '../shared/browser.ts';
 import { getPause } from '../shared/db/kv.ts';
@@ -39,7 +39,7 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
     return running;
   }
   running = (async () => {
-    if (opts.now) await makeAllDue(Date.now());
+    if (opts.now) await Promise.all([makeAllDue(Date.now()), makeAnswersDue(Date.now())]);
     // A watchdog, kept a few seconds ahead for as long as a drain runs: if Chrome kills this
     // worker mid-send (even inside one slow call), the alarm wakes the next one, which takes
     // over the lease and resends the stored batch.
