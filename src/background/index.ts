@@ -36,9 +36,9 @@ ext.runtime.onInstalled.addListener(() => void ensureAlarms());
 ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
 ext.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 ext.runtime.onStartup.addListener(() => void ensureAlarms());
-// Back online: what waited for the network goes now, not after its backoff.
+// Back online: one probe, and if the service answers what waited goes now, not after its backoff.
 self.addEventListener('online', () => {
-  void kick({ now: true });
+  void kick({ probe: true });
   void runStamps({ now: true });
 });
 
