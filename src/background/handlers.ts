@@ -14,6 +14,7 @@ import { captureListingPage } from './capture/listing-page.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
+import { getSelection, setSelection } from './selection-store.ts';
 
 function tabOf(sender: Sender) {
   const tab = sender.tab;
@@ -35,6 +36,8 @@ export const handlers: Handlers = {
   stopCapture: (payload, sender) => stopCapture(payload.jobId, sender.tab?.id ?? null),
   recaptureRequest: (payload) => recapture(payload, new Date()),
   lookup: (payload) => lookup(payload),
+  selectionGet: async (_payload, sender) => ({ listings: (await getSelection(tabOf(sender))).map((i) => i.listing) }),
+  selectionSet: (payload, sender) => setSelection(tabOf(sender), payload.listings, new Date()),
   flagContext: async (payload) => {
     const s = await getSettings();
     const warnings: Record<string, { kind: 'success' | 'counter_notices'; rate: number }[]> = {};

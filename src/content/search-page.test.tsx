@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
 import { initSearchPage } from './search-page.ts';
-import { change, fakeWorker, flagContext, settle, trusted, trustedClick, type Sent } from './helpers.test-kit.ts';
+import { change, fakeWorker, flagContext, listing, settle, trusted, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
   box, cardElement, cardsOf, extractOnlyAdapter, fakeAdapter, findRoots, readCards, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
 } from './search.test-kit.ts';
@@ -16,6 +16,7 @@ let sent: Sent[];
 let frames: ReturnType<typeof handFrames>;
 let lookupAnswer: (p: any) => ResponseOf<'lookup'>;
 let progressAnswer: ResponseOf<'captureProgress'>;
+let earlier: ResponseOf<'selectionGet'>['listings'];
 const now = () => Date.parse('2026-11-22T06:00:00.000Z');
 
 beforeEach(() => {
@@ -28,10 +29,13 @@ beforeEach(() => {
   frames = handFrames();
   lookupAnswer = () => ({ annotations: [], sellerCounts: {} });
   progressAnswer = { done: 0, total: 3, state: 'capturing', missing: 0 };
+  earlier = [];
   sent = fakeWorker({
     lookup: (p) => lookupAnswer(p),
     flagContext: () => flagContext(),
     captureProgress: () => progressAnswer,
+    selectionGet: () => ({ listings: earlier }),
+    selectionSet: (p) => ({ ok: true, count: p.listings.length }),
     stopCapture: () => ({ ok: true }),
     flag: (p) => ({ ok: true, jobId: 'job-1', clientRequestIds: (p.listings as any[]).map((l) => `req-${l.itemId}`), annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
   });
@@ -289,6 +293,24 @@ describe('search page cards', () => {
     expect(hooks('stop-capture')[0]!.hidden).toBe(true);
     await trustedClick(hooks('close-progress')[0]);
     expect(hooks('batch-progress')).toHaveLength(0);
+  });
+
+  it('keeps the selection in the worker: earlier result pages\' listings count and are flagged with this page\'s', async () => {
+    const fromPage1 = (n: number) => ({ ...listing, itemId: itemId(n), url: `https://item.taobao.com/item.htm?id=${itemId(n)}`, title: `第一页 ${n}` });
+    earlier = [fromPage1(901), fromPage1(902)];
+    const list = await start(4);
+    await enter(cardsOf(list));
+    await vi.waitFor(() => expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('2'));
+    await trustedClick(box(3));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('3');
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'selectionSet').at(-1)?.payload.listings.map((l: any) => l.itemId)).toEqual([901, 902, 3].map(itemId)));
+    await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    expect(sent.find((m) => m.type === 'flag')!.payload.listings.map((l: any) => [l.itemId, l.title])).toEqual([[itemId(901), '第一页 901'], [itemId(902), '第一页 902'], [itemId(3), '帆布双肩包 3']]);
+    // Flagged: the worker's copy is emptied.
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'selectionSet').at(-1)?.payload.listings).toEqual([]));
   });
 
   it('removes everything when the run is aborted (navigation)', async () => {

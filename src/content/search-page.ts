@@ -15,6 +15,7 @@ import { sellerCompleter } from './seller-pending.ts';
 import { cardPicks } from './card-picks.ts';
 import { provideSelection } from './selection.ts';
 import { followCards, type FollowOptions } from './card-follow.ts';
+import { syncSelection } from './selection-sync.ts';
 
 export interface SearchPageOptions {
   /** How work is put into frames (tests step them by hand). */
@@ -116,6 +117,7 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   );
   const unsubscribe = state.subscribe((change) => overlay.refresh(change));
   followCards(state, (p) => askWorker('lookup', p), doc, signal, opts.follow);
+  syncSelection(state, { get: () => askWorker('selectionGet', {}), set: (p) => askWorker('selectionSet', p) }, signal);
 
   // Cards near the viewport that have no UI yet: read in the next task. A card that shows
   // too little stays observed and is read again when it grows while near.
