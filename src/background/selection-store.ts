@@ -30,7 +30,18 @@ export async function getSelection(tab: SelectionTab): Promise<TabSelection['ite
  * listing against the schema and the tab's site). Listings already selected keep the page they
  * were selected on; new ones get this page. Empty: the selection is gone (flagged or cleared).
  */
-export async function setSelection(tab: SelectionTab, raw: unknown[], now: Date): Promise<{ ok: true; count: number } | { ok: false; error: { code: string; message: string } }> {
+type SetAnswer = { ok: true; count: number } | { ok: false; error: { code: string; message: string } };
+
+// One change at a time: two clicks' messages must land in the order they were sent.
+let chain: Promise<unknown> = Promise.resolve();
+
+export function setSelection(tab: SelectionTab, raw: unknown[], now: Date): Promise<SetAnswer> {
+  const next = chain.then(() => replace(tab, raw, now));
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+async function replace(tab: SelectionTab, raw: unknown[], now: Date): Promise<SetAnswer> {
   const site = siteFor(new URL(tab.url));
   if (!site) return { ok: false, error: { code: 'wrong_site', message: t('worker_error_wrong_site') } };
   const listings: Listing[] = [];

@@ -10,18 +10,18 @@ type Ask = {
 /**
  * Keeps the page's selection in the worker, which holds it per tab for the search (see
  * background/selection-store.ts): what was selected on earlier result pages is added when the
- * page starts, and every change is sent back (debounced: a "select all" is one message). The
- * page itself never keeps it. Nothing is sent before the worker's copy is read, so a click in
- * the first moment does not replace what earlier pages selected; a change still waiting when
- * the page goes (paging on) is sent at once.
+ * page starts, and every change is sent back at once, in the task of the click (a "select
+ * all" or a range is one change, so one message): a user who pages on right after a click
+ * loses nothing to a timer that never fired. The page itself never keeps it. Nothing is sent
+ * before the worker's copy is read, so a click in the first moment does not replace what
+ * earlier pages selected.
  */
-export function syncSelection(state: PageState, ask: Ask, signal: AbortSignal, debounceMs = 150): void {
+export function syncSelection(state: PageState, ask: Ask, signal: AbortSignal): void {
   let loaded = false;
   let dirty = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let queued = false;
   const push = () => {
-    clearTimeout(timer);
-    timer = undefined;
+    queued = false;
     if (!loaded || !dirty) return;
     dirty = false;
     ask.set({ listings: [...state.selected.values()] }).catch(() => undefined); // the worker may be restarting: the next change sends all again
@@ -29,7 +29,8 @@ export function syncSelection(state: PageState, ask: Ask, signal: AbortSignal, d
   const unsubscribe = state.subscribe((change) => {
     if (!change.selection) return;
     dirty = true;
-    if (loaded && !signal.aborted) (clearTimeout(timer), (timer = setTimeout(push, debounceMs)));
+    // Changes made in one task (flagged() emits twice) go in one message.
+    if (loaded && !signal.aborted && !queued) (queued = true), queueMicrotask(push);
   });
   ask.get().then(
     (res) => {
