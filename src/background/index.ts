@@ -9,6 +9,7 @@ import { onInstalled } from './first-run.ts';
 import { runStamps, STAMP_ALARM, stampThenSend } from './stamp/run.ts';
 import { ext, onMessage } from '../shared/browser.ts';
 import { dropAllSelections, dropSelection } from './selection-store.ts';
+import { runAnswerCaptures } from './answer-capture.ts';
 import { CAPTURE_ALARM, configureCaptures, onTabShown, resumeCaptures, runCaptures } from './capture/jobs-runner.ts';
 
 onMessage(createRouter(handlers, ext.runtime.id, ext.runtime.getURL('')));
@@ -39,9 +40,9 @@ ext.runtime.onInstalled.addListener(() => void ensureAlarms());
 ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
 ext.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
 ext.runtime.onStartup.addListener(() => void ensureAlarms());
-// Back online: what waited for the network goes now, not after its backoff.
+// Back online: one probe, and if the service answers what waited goes now, not after its backoff.
 self.addEventListener('online', () => {
-  void kick({ now: true });
+  void kick({ probe: true });
   void runStamps({ now: true });
 });
 
@@ -53,3 +54,4 @@ void navigator.storage?.persist?.().catch(() => false);
 void kick();
 void runStamps();
 void resumeCaptures();
+void runAnswerCaptures().then(() => kick());

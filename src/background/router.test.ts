@@ -25,6 +25,7 @@ function setup() {
     recaptureRequest: vi.fn(async () => ({ ok: true as const })),
     selectionGet: vi.fn(async () => ({ listings: [] })),
     selectionSet: vi.fn(async () => ({ ok: true as const, count: 0 })),
+    retryStamp: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };
 }

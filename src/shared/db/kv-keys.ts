@@ -12,12 +12,25 @@ import { DEFAULT_SETTINGS, LIMITS, Listing, QueuePause, Settings } from '../mode
 export const SenderLease = z.object({ owner: z.string(), expiresAt: z.number() });
 export type SenderLease = z.infer<typeof SenderLease>;
 
+/**
+ * The outbox's pace across batches (see background/outbox/pace.ts): the service's last
+ * Retry-After, failures in a row, and the "service is back" probe while a backoff runs.
+ */
+export const SendPace = z.object({
+  notBefore: z.number(),
+  failuresInARow: z.number().int().min(0),
+  probeAt: z.number().nullable(),
+  failedProbes: z.number().int().min(0),
+});
+export type SendPace = z.infer<typeof SendPace>;
+
 export const KV_KEYS = {
   /** What the options page saves; a record from an older version is completed with defaults. */
   settings: z.preprocess((raw) => ({ ...DEFAULT_SETTINGS, ...(raw !== null && typeof raw === 'object' ? raw : {}) }), Settings),
   /** Why the whole queue is stopped (a 401), until the settings change. */
   queuePause: QueuePause,
   senderLease: SenderLease,
+  sendPace: SendPace,
   /** The case-status poll's watermark (`updatedSince` of the next poll). */
   pollUpdatedSince: z.string(),
   /** The SHA-256 of this device's newest capture manifest (the hash chain's head). */
