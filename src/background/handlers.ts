@@ -16,6 +16,7 @@ import { armAnswerWake, runAnswerCaptures } from './answer-capture.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
+import { getSelection, setSelection } from './selection-store.ts';
 
 function tabOf(sender: Sender) {
   const tab = sender.tab;
@@ -43,6 +44,8 @@ export const handlers: Handlers = {
     return { ok: true as const };
   },
   lookup: (payload) => lookup(payload),
+  selectionGet: async (_payload, sender) => ({ listings: (await getSelection(tabOf(sender))).map((i) => i.listing) }),
+  selectionSet: (payload, sender) => setSelection(tabOf(sender), payload.listings, new Date()),
   flagContext: async (payload) => {
     const s = await getSettings();
     const warnings: Record<string, { kind: 'success' | 'counter_notices'; rate: number }[]> = {};
