@@ -5,7 +5,7 @@ import { getPace } from './outbox/pace-store.ts';
 import { wakeAt } from './outbox/pace.ts';
 import { answerPings } from './outbox/liveness.ts';
 import { pollCases } from './sync/poll.ts';
-import { drainAnswers, nextAnswerDue } from './answers.ts';
+import { drainAnswers, makeAnswersDue, nextAnswerDue } from './answers.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
 import { ext } from '../shared/browser.ts';
 import { getPause } from '../shared/db/kv.ts';
@@ -43,11 +43,11 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
   if (opts.probe) probeFirst = true;
   if (running) {
     again = true;
-    if (opts.now) void makeAllDue(Date.now());
+    if (opts.now) void makeAllDue(Date.now()).then(() => makeAnswersDue(Date.now()));
     return running;
   }
   running = (async () => {
-    if (opts.now) await makeAllDue(Date.now());
+    if (opts.now) await Promise.all([makeAllDue(Date.now()), makeAnswersDue(Date.now())]);
     // A watchdog, kept a few seconds ahead for as long as a drain runs: if Chrome kills this
     // worker mid-send (even inside one slow call), the alarm wakes the next one, which takes
     // over the lease and resends the stored batch.
@@ -64,7 +64,7 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
         await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
           console.error('outbox drain failed', err),
         );
-        await drainAnswers({ now: () => new Date(), owner, random: Math.random }).catch((err) => console.error('answer drain failed', err));
+        await drainAnswers({ now: () => new Date(), owner, random: Math.random, online }).catch((err) => console.error('answer drain failed', err));
         // While a long backoff runs, the planned probe asks whether the service is back: if so, drain now.
         if (await probeIfDue(paceDeps).catch(() => false)) again = true;
       } while (again);

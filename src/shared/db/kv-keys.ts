@@ -1,5 +1,5 @@
 import { z } from '../zod.ts';
-import { DEFAULT_SETTINGS, QueuePause, Settings } from '../model.ts';
+import { DEFAULT_SETTINGS, LIMITS, Listing, QueuePause, Settings } from '../model.ts';
 
 /**
  * Every entry of the `kv` store, declared once with the schema of what it holds. A stored
@@ -39,8 +39,17 @@ export const KV_KEYS = {
   pendingAnswers: z.array(z.uuid()),
 } as const;
 
+/** A tab's selection on a search (background/selection-store.ts): the search, each listing and where it was selected. */
+export const TabSelection = z.object({
+  search: z.string().max(8192),
+  items: z.array(z.object({ listing: Listing, selectedOn: z.string().max(8192), selectedAt: z.string() })).max(LIMITS.batch),
+});
+export type TabSelection = z.infer<typeof TabSelection>;
+
 /** Entries with one key per thing: the prefix, then the thing's id. */
 export const KV_PREFIXES = {
+  /** `selection:<tabId>`: the selection of the search shown in that tab. */
+  'selection:': TabSelection,
   /** `uploaded:<sha256>`: the API base URL that confirmed it holds this evidence. */
   'uploaded:': z.string(),
 } as const;
@@ -57,6 +66,7 @@ export type KvValue<K extends KvKey> = K extends keyof Fixed
     ? z.output<Prefixes[P]>
     : never;
 
+export const selectionKey = (tabId: number) => `selection:${tabId}` as const;
 export const uploadedKey = (sha256: string) => `uploaded:${sha256}` as const;
 
 /** The schema of a key; a key that is not declared is a programming error. */
