@@ -75,6 +75,12 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
     await refreshBadge().catch(() => undefined);
   })().finally(() => {
     running = null;
+    // A trigger that came after the last pass (while the wake-up was set) would otherwise be
+    // lost: new settings after a refused token waited for the next minute's alarm.
+    if (again) {
+      again = false;
+      void kick();
+    }
   });
   return running;
 }
