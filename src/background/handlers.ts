@@ -14,6 +14,8 @@ import { captureListingPage } from './capture/listing-page.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
+import { shortcuts } from './shortcuts.ts';
+import { browserKind, openShortcutSettings } from '../shared/browser.ts';
 
 function tabOf(sender: Sender) {
   const tab = sender.tab;
@@ -54,6 +56,8 @@ export const handlers: Handlers = {
     };
   },
 
+  shortcuts: async () => ({ commands: await shortcuts(), browser: browserKind() }),
+  openShortcutSettings: async () => ({ opened: await openShortcutSettings().catch(() => false) }),
   refreshCases: async () => {
     void poll();
     return { ok: true as const };
