@@ -69,6 +69,7 @@ export function batchToolbar(
   };
   const openForm = () => {
     const listings = [...state.selected.values()];
+    const again = listings.filter((l) => state.again.has(l.itemId)).map((l) => l.itemId);
     actions.hidden = true;
     formBox.hidden = false;
     formBox.textContent = t('content_loading');
@@ -76,7 +77,7 @@ export function batchToolbar(
       (m) => {
         if (!el || formBox.hidden) return;
         formBox.textContent = '';
-        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations), followCapture(state, filed)), hideForm, complete);
+        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations), followCapture(state, filed)), hideForm, complete, again);
       },
       () => {
         formBox.textContent = '';

@@ -69,6 +69,12 @@ export class PageState {
     if (items.length) this.emit({ items, selection: true });
   }
 
+  /** Clears these items from the selection (a shift-click range after a clearing click). */
+  unselectMany(itemIds: string[]): void {
+    const items = itemIds.filter((id) => this.selected.delete(id));
+    if (items.length) this.emit({ items, selection: true });
+  }
+
   clear(): void {
     const items = [...this.selected.keys()];
     this.selected.clear();

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
 import { initSearchPage } from './search-page.ts';
-import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
+import { change, fakeWorker, flagContext, settle, trusted, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
   box, cardElement, cardsOf, extractOnlyAdapter, fakeAdapter, findRoots, readCards, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
 } from './search.test-kit.ts';
@@ -215,6 +215,52 @@ describe('search page cards', () => {
     expect(hooks('batch-toolbar')).toHaveLength(0);
   });
 
+  it('shift-click selects the range since the last box clicked, skipping cards that have a request', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(6)], sellerCounts: {} });
+    const list = await start(30);
+    await enter(cardsOf(list));
+    await trustedClick(box(3));
+    await shiftClick(box(12));
+    const checked = () => hooks('select-listing').filter((b) => (b as HTMLInputElement).checked).map((b) => b.dataset.itemId);
+    expect(checked()).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 12].map(itemId));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('9');
+    // A clearing click makes the next shift-click clear its range.
+    await trustedClick(box(10));
+    await shiftClick(box(4));
+    expect(checked()).toEqual([3, 11, 12].map(itemId));
+  });
+
+  it('selects every loaded card of a seller from the card menu and from the repeat-seller mark', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(5)], sellerCounts: { 'taobao:seller-1': 2 } });
+    const list = await start(12);
+    await enter(cardsOf(list));
+    await trustedClick(box(2)!.parentElement!.querySelector('[data-testid="card-menu"]'));
+    await trustedClick(hooks('select-seller')[0]);
+    const checked = () => hooks('select-listing').filter((b) => (b as HTMLInputElement).checked).map((b) => b.dataset.itemId);
+    expect(checked()).toEqual([2, 6, 10].map(itemId)); // seller-2
+    await trustedClick(box(1)!.parentElement!.querySelector('[data-testid="seller-mark"]'));
+    expect(checked()).toEqual([1, 2, 6, 9, 10].map(itemId)); // and seller-1, but 5 has a request
+  });
+
+  it('a card with a request is not selectable until the user chooses "flag again" for it, which is sent with the flag', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(2)], sellerCounts: {} });
+    const list = await start(4);
+    await enter(cardsOf(list));
+    expect(box(2)!.disabled).toBe(true);
+    await trustedClick(box(1));
+    await trustedClick(buttonNamed('Select all visible'));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('3');
+    const again = hooks('card-flag-again').find((b) => b.dataset.itemId === itemId(2))!;
+    expect(again.title).toContain('case-2');
+    await trustedClick(again);
+    expect(box(2)!.checked).toBe(true);
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('4');
+    await trustedClick(hooks('flag-selected')[0]);
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    expect(sent.find((m) => m.type === 'flag')!.payload.flagAgain).toEqual([itemId(2)]);
+  });
+
   it('removes everything when the run is aborted (navigation)', async () => {
     const list = await start(4);
     await enter(cardsOf(list));
@@ -226,6 +272,12 @@ describe('search page cards', () => {
     expect(findRoots).toHaveLength(1);
   });
 });
+
+async function shiftClick(el: Element | null) {
+  if (!el) throw new Error('no element to click');
+  el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, shiftKey: true })));
+  await settle();
+}
 
 function buttonNamed(text: string): HTMLButtonElement {
   const b = [...(shadow()?.querySelectorAll('button') ?? [])].find((x) => x.textContent === text);
