@@ -6,6 +6,8 @@ import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
 import { runStamps } from './stamp/run.ts';
+import { retryStamp } from './stamp/stamper.ts';
+import { t } from '../shared/i18n.ts';
 import { queueAnswer } from './answers.ts';
 import { projectBatch } from '../shared/good-faith.ts';
 import { listRequests } from '../shared/db/requests.ts';
@@ -36,6 +38,12 @@ export const handlers: Handlers = {
   captureProgress: (payload, sender) => captureProgress(payload.jobId, sender.tab?.id ?? null),
   stopCapture: (payload, sender) => stopCapture(payload.jobId, sender.tab?.id ?? null),
   recaptureRequest: (payload) => recapture(payload, new Date()),
+  retryStamp: async (payload) => {
+    const done = await retryStamp(payload.manifestSha256, Date.now());
+    if (!done.ok) return { ok: false as const, error: { code: done.code, message: t(done.code === 'already_stamped' ? 'stamp_error_already_stamped' : 'stamp_error_not_found') } };
+    void runStamps();
+    return { ok: true as const };
+  },
   lookup: (payload) => lookup(payload),
   flagContext: async (payload) => {
     const s = await getSettings();

@@ -5,6 +5,7 @@ import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
 import { RowActions } from './row-actions.tsx';
+import { StampLine } from './stamp-line.tsx';
 import { ExportBundleButton, ReportButton, RowSelect } from './export-buttons.tsx';
 
 /** Every row is this tall (CSS keeps it so): the virtual list's arithmetic depends on it. */
@@ -99,6 +100,7 @@ export function RequestRow({
       </div>
       <div class="row-clocks small">
         <LiveClocks record={record} />
+        <StampLine record={record} />
       </div>
       <p class={`detail small ellipsis tone-text-${info?.tone ?? 'muted'}`} title={info?.text}>
         {info?.text ?? ''}

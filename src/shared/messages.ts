@@ -86,6 +86,8 @@ export const Messages = {
   stopCapture: message('stopCapture', ['content', 'page'], z.object({ jobId: z.string().max(64) }), z.object({ ok: z.boolean() })),
   /** "Capture again" on a request whose evidence is incomplete and that was not sent yet. */
   recaptureRequest: message('recaptureRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
+  /** "Try again" on a capture manifest's trusted timestamp that was given up (or never asked for). */
+  retryStamp: message('retryStamp', ['page'], z.object({ manifestSha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.union([z.object({ ok: z.literal(true) }), Failure])),
   /**
    * Which of these items already have a request, and how many requests each of these sellers
    * has (repeat sellers): one batched question per page or scroll batch.
