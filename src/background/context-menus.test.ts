@@ -48,7 +48,7 @@ describe('the link menu', () => {
     fake().tabs.sendMessage = sendMessage;
     const linkUrl = 'https://item.taobao.com/item.htm?id=637145790668&spm=x';
     expect(await onMenuClicked({ menuItemId: MENU_FLAG, linkUrl } as chrome.contextMenus.OnClickData, { id: 7 } as chrome.tabs.Tab)).toBe(true);
-    const [[tabId, message, options]] = sendMessage.mock.calls as unknown as [number, any, unknown][];
+    const [tabId, message, options] = sendMessage.mock.calls[0] as unknown as [number, any, unknown];
     expect([tabId, options]).toEqual([7, { frameId: 0 }]);
     expect(message.ns).toBe(TAB_NS);
     expect(message.type).toBe('linkMenu');

@@ -4,6 +4,8 @@ import { t } from '../shared/i18n.ts';
 import type { PageState } from './page-state.ts';
 import { onTrusted } from './trusted.ts';
 import { askWorker } from './ask-worker.ts';
+import { provideOrders } from './page-orders.ts';
+import { shortcutHint } from './shortcut-keys.ts';
 
 const FOLLOW_MS = 1_000;
 const FOLLOW_FOR_MS = 15 * 60_000;
@@ -12,7 +14,7 @@ const FOLLOW_FOR_MS = 15 * 60_000;
  * After a flag the cards show `capturing` until their evidence is stored: follow them until
  * none is, so each card says when its request is queued (the capture runs in the worker).
  */
-function followCapture(state: PageState, filed: Listing[]): void {
+export function followCapture(state: PageState, filed: Listing[]): void {
   const items = filed.map((l) => ({ marketplace: l.marketplace, itemId: l.itemId }));
   const end = Date.now() + FOLLOW_FOR_MS;
   const ask = () =>
@@ -115,7 +117,12 @@ export function batchToolbar(
     actions.append(all, clear, flag);
     formBox = doc.createElement('div');
     formBox.hidden = true;
-    el.append(head, full, actions, formBox);
+    // The keyboard commands of a selection, with the keys the user has for them.
+    const keys = shortcutHint(doc, [
+      { name: 'toggle-selection', label: (k) => t('content_shortcut_select', k) },
+      { name: 'flag-selection', label: (k) => t('content_shortcut_flag_selection', k) },
+    ]);
+    el.append(head, full, actions, formBox, keys);
     parent.appendChild(el);
   };
   const remove = () => {
@@ -135,5 +142,7 @@ export function batchToolbar(
     status.textContent = t('content_selected_count', String(count));
     full.hidden = !state.full;
   });
-  return () => (unsubscribe(), remove());
+  // The keyboard command "flag the selection" opens this form, as the button does.
+  const stopOrders = provideOrders({ flagSelection: () => (el && state.selected.size ? (formBox.hidden && openForm(), true) : false) });
+  return () => (unsubscribe(), stopOrders(), remove());
 }
