@@ -8,7 +8,7 @@ import { t } from '../shared/i18n.ts';
 import { FlagForm } from './flag-form.tsx';
 import { ListingStatus } from './listing-status.tsx';
 import { onTrusted } from './trusted.ts';
-import { onFlagFormRequest } from './capture-responder.ts';
+import { provideOrders } from './page-orders.ts';
 
 /** How often the SLA countdown on the page is refreshed; minutes are its finest unit. */
 const TICK_MS = 30_000;
@@ -52,7 +52,7 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
   // The keyboard command opens the form (and grants activeTab for the capture); for a listing
   // that already has a request it asks first, as the button does, instead of filing again.
   const flaggedNow = useRef(false);
-  useEffect(() => onFlagFormRequest(() => (flaggedNow.current ? setConfirming(true) : setOpen(true))), []);
+  useEffect(() => provideOrders({ flagFocused: () => (flaggedNow.current ? setConfirming(true) : setOpen(true), true) }), []);
 
   const queued = (annotations: ItemAnnotation[]) => {
     const mine = annotations.find((a) => a.itemId === listing.itemId);

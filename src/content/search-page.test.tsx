@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
 import { initSearchPage } from './search-page.ts';
+import { waitFor } from '../../test/unit/ui-wait.ts';
 import { change, fakeWorker, flagContext, settle, trusted, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
   box, cardElement, cardsOf, extractOnlyAdapter, fakeAdapter, findRoots, readCards, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
@@ -203,6 +204,8 @@ describe('search page cards', () => {
     await enter(cardsOf(list));
     for (const n of [1, 3, 6]) await trustedClick(box(n));
     await trustedClick(hooks('flag-selected')[0]);
+    // The form's module loads on demand: a loaded machine takes more than a few turns for it.
+    await waitFor(() => hooks('flag-ip-right')[0], 'the flag form');
     await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
     await change(hooks('flag-note')[0] as HTMLTextAreaElement, 'copies', 'input');
     await trustedClick(hooks('flag-submit')[0]);
@@ -256,6 +259,8 @@ describe('search page cards', () => {
     expect(box(2)!.checked).toBe(true);
     expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('4');
     await trustedClick(hooks('flag-selected')[0]);
+    // The form's module loads on demand: a loaded machine takes more than a few turns for it.
+    await waitFor(() => hooks('flag-ip-right')[0], 'the flag form');
     await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
     await trustedClick(hooks('flag-submit')[0]);
     expect(sent.find((m) => m.type === 'flag')!.payload.flagAgain).toEqual([itemId(2)]);
