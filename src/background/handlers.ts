@@ -12,12 +12,13 @@ import { queueAnswer } from './answers.ts';
 import { projectBatch } from '../shared/good-faith.ts';
 import { listRequests } from '../shared/db/requests.ts';
 import { Reason } from '../shared/model.ts';
-import { captureListingPage } from './capture/listing-page.ts';
+import { armAnswerWake, runAnswerCaptures } from './answer-capture.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
 import { shortcuts } from './shortcuts.ts';
 import { browserKind, openShortcutSettings } from '../shared/browser.ts';
+import { getSelection, setSelection } from './selection-store.ts';
 
 function tabOf(sender: Sender) {
   const tab = sender.tab;
@@ -45,6 +46,8 @@ export const handlers: Handlers = {
     return { ok: true as const };
   },
   lookup: (payload) => lookup(payload),
+  selectionGet: async (_payload, sender) => ({ listings: (await getSelection(tabOf(sender))).map((i) => i.listing) }),
+  selectionSet: (payload, sender) => setSelection(tabOf(sender), payload.listings, new Date()),
   flagContext: async (payload) => {
     const s = await getSettings();
     const warnings: Record<string, { kind: 'success' | 'counter_notices'; rate: number }[]> = {};
@@ -91,8 +94,12 @@ export const handlers: Handlers = {
   discardRequest: (payload) => discard(payload),
   withdrawCase: (payload) => withdraw(payload, new Date()),
   respondToCase: async (payload) => {
-    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID(), capturePage: captureListingPage });
-    if (answer.ok) void kick();
+    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID() });
+    if (!answer.ok) return answer;
+    // Stored: from here a stopped worker is woken to capture and send it.
+    await armAnswerWake();
+    if (payload.attachPage) void runAnswerCaptures().then(() => kick());
+    else void kick();
     return answer;
   },
 };

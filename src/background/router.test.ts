@@ -25,6 +25,8 @@ function setup() {
     recaptureRequest: vi.fn(async () => ({ ok: true as const })),
     shortcuts: vi.fn(async () => ({ commands: [], browser: 'chromium' as const })),
     openShortcutSettings: vi.fn(async () => ({ opened: true })),
+    selectionGet: vi.fn(async () => ({ listings: [] })),
+    selectionSet: vi.fn(async () => ({ ok: true as const, count: 0 })),
     retryStamp: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };

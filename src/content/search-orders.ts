@@ -6,7 +6,6 @@ import type { CardPicks } from './card-picks.ts';
 import type { PageState } from './page-state.ts';
 import { focusedCard, trackPointer } from './focused-card.ts';
 import { provideOrders, type CardHandle, type SelectOutcome } from './page-orders.ts';
-import { followCapture } from './batch-toolbar.ts';
 import { showNotice } from './page-notice.ts';
 
 export interface SearchOrderParts {
@@ -81,8 +80,8 @@ export function provideSearchOrders({ doc, shadow, state, overlay, picks, cards,
     },
     signal,
   );
+  // The page follows its cards' requests from here on (card-follow.ts), as after a toolbar flag.
   function flagged(filed: Listing[], annotations: ItemAnnotation[]) {
     state.flagged(filed, annotations);
-    followCapture(state, filed);
   }
 }

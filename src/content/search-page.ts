@@ -15,6 +15,8 @@ import { sellerCompleter } from './seller-pending.ts';
 import { cardPicks } from './card-picks.ts';
 import { provideSelection } from './selection.ts';
 import { provideSearchOrders } from './search-orders.ts';
+import { followCards, type FollowOptions } from './card-follow.ts';
+import { syncSelection } from './selection-sync.ts';
 
 export interface SearchPageOptions {
   /** How work is put into frames (tests step them by hand). */
@@ -23,6 +25,8 @@ export interface SearchPageOptions {
   lookupDebounceMs?: number;
   /** How far outside the viewport cards are annotated already. */
   rootMargin?: string;
+  /** How often the cards' requests are asked about (tests make it fast). */
+  follow?: FollowOptions;
 }
 
 /** How often the SLA countdowns on the cards are refreshed; minutes are their finest unit. */
@@ -115,6 +119,8 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
     opts.lookupDebounceMs,
   );
   const unsubscribe = state.subscribe((change) => overlay.refresh(change));
+  followCards(state, (p) => askWorker('lookup', p), doc, signal, opts.follow);
+  syncSelection(state, { get: () => askWorker('selectionGet', {}), set: (p) => askWorker('selectionSet', p) }, signal);
 
   // Cards near the viewport that have no UI yet: read in the next task. A card that shows
   // too little stays observed and is read again when it grows while near.

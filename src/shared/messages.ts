@@ -104,6 +104,15 @@ export const Messages = {
         .refine((counts) => Object.keys(counts).length <= 2 * LOOKUP_MAX, 'too many seller counts'),
     }),
   ),
+  /** The selection of the search the sender's tab shows, kept by the worker across result pages. */
+  selectionGet: message('selectionGet', ['content'], z.object({}), z.object({ listings: z.array(Listing).max(LIMITS.batch) })),
+  /** The page's selection changed: it replaces the tab's (empty: flagged or cleared). Tab and page from `sender.tab`. */
+  selectionSet: message(
+    'selectionSet',
+    ['content'],
+    z.object({ listings: z.array(z.unknown()).max(LIMITS.batch) }),
+    z.union([z.object({ ok: z.literal(true), count: z.number().int().min(0) }), Failure]),
+  ),
   /** What the flag form offers: the IP rights and defaults (never the token). */
   flagContext: message(
     'flagContext',
