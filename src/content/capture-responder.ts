@@ -3,6 +3,7 @@ import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type T
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { CAPTURING_ATTR, HOST_TAG } from './mount.ts';
 import { loadForCapture, pageContext } from './capture-complete.ts';
+import { openFlagForms } from './flag-form-request.ts';
 
 /** If the worker dies mid-capture and never says "end", our UI comes back by itself. */
 const RESTORE_AFTER_MS = 60_000;
@@ -11,13 +12,7 @@ const PAINT_TIMEOUT_MS = 500;
 
 type Answer<K extends TabMessageName> = (payload: TabRequestOf<K>) => TabResponseOf<K> | Promise<TabResponseOf<K>>;
 
-const flagFormOpeners = new Set<() => void>();
-
-/** The item panel registers here; the keyboard command opens its flag form. */
-export function onFlagFormRequest(open: () => void): () => void {
-  flagFormOpeners.add(open);
-  return () => void flagFormOpeners.delete(open);
-}
+export { onFlagFormRequest } from './flag-form-request.ts';
 
 /** Resolves after the next two frames: by then what changed has been painted. */
 function painted(win: Window): Promise<void> {
@@ -134,10 +129,7 @@ export function captureResponder(adapter: SiteAdapter, win: Window = window): { 
       const html = doctype + clone.outerHTML;
       return { html: html.slice(0, maxChars), truncated: html.length > maxChars };
     },
-    openFlagForm: () => {
-      for (const open of flagFormOpeners) open();
-      return { opened: flagFormOpeners.size > 0 };
-    },
+    openFlagForm: () => ({ opened: openFlagForms() }),
   };
 
   const listener: CaptureListener = (message, sender) => {

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
-import { LIMITS, Reason, type Listing } from '../shared/model.ts';
-import { send } from '../shared/messaging.ts';
+import type { Listing } from '../shared/model.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { askWorker } from './ask-worker.ts';
 import { t, uiLocale } from '../shared/i18n.ts';
-import { REASONS, reasonLabel } from './labels.ts';
+import { isReason, REASONS, reasonLabel } from './labels.ts';
 import { onTrusted } from './trusted.ts';
 import { newSubmitId, sendFlag } from './submit-flag.ts';
 
@@ -47,7 +48,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
-    send('flagContext', { count: listings.length }).then(
+    askWorker('flagContext', { count: listings.length }).then(
       (c) => {
         if (!live) return;
         setCtx(c);
@@ -74,8 +75,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
   };
   const submit = onTrusted(async () => {
     if (!ctx || busy) return;
-    const r = Reason.safeParse(reason);
-    if (!r.success || !ctx.ipRights.some((x) => x.id === ipRightId) || note.length > LIMITS.note) {
+    if (!isReason(reason) || !ctx.ipRights.some((x) => x.id === ipRightId) || note.length > LIMITS.note) {
       setError(t('content_invalid_choice'));
       return;
     }
@@ -95,7 +95,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
       }
     }
     try {
-      const res = await sendFlag({ listings: ready, reason: r.data, ipRightId, note, submitId, ...(flagAgain?.length ? { flagAgain } : {}) });
+      const res = await sendFlag({ listings: ready, reason, ipRightId, note, submitId, ...(flagAgain?.length ? { flagAgain } : {}) });
       if (res.ok) onQueued(res.annotations, ready, res);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
