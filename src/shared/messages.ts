@@ -86,6 +86,8 @@ export const Messages = {
   stopCapture: message('stopCapture', ['content', 'page'], z.object({ jobId: z.string().max(64) }), z.object({ ok: z.boolean() })),
   /** "Capture again" on a request whose evidence is incomplete and that was not sent yet. */
   recaptureRequest: message('recaptureRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
+  /** "Try again" on a capture manifest's trusted timestamp that was given up (or never asked for). */
+  retryStamp: message('retryStamp', ['page'], z.object({ manifestSha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.union([z.object({ ok: z.literal(true) }), Failure])),
   /**
    * Which of these items already have a request, and how many requests each of these sellers
    * has (repeat sellers): one batched question per page or scroll batch.
@@ -101,6 +103,15 @@ export const Messages = {
         .record(z.string().max(300), z.number().int().min(0))
         .refine((counts) => Object.keys(counts).length <= 2 * LOOKUP_MAX, 'too many seller counts'),
     }),
+  ),
+  /** The selection of the search the sender's tab shows, kept by the worker across result pages. */
+  selectionGet: message('selectionGet', ['content'], z.object({}), z.object({ listings: z.array(Listing).max(LIMITS.batch) })),
+  /** The page's selection changed: it replaces the tab's (empty: flagged or cleared). Tab and page from `sender.tab`. */
+  selectionSet: message(
+    'selectionSet',
+    ['content'],
+    z.object({ listings: z.array(z.unknown()).max(LIMITS.batch) }),
+    z.union([z.object({ ok: z.literal(true), count: z.number().int().min(0) }), Failure]),
   ),
   /** What the flag form offers: the IP rights and defaults (never the token). */
   flagContext: message(

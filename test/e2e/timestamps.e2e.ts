@@ -34,6 +34,17 @@ async function exportBundle(stack: Stack, itemId: string): Promise<Uint8Array> {
   return bytes;
 }
 
+/** The row's trusted-timestamp line once it reads `state` (stamped, owed, failed, none). */
+async function stampLine(stack: Stack, itemId: string, state: string): Promise<{ text: string; at: string; clientRequestId: string }> {
+  const popup = await stack.browser.popup();
+  const row = popup.locator(`[data-testid="request-row"][data-item-id="${itemId}"]`);
+  const line = row.getByTestId('timestamp-state');
+  await expect.poll(() => line.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe(state);
+  const seen = { text: (await line.textContent()) ?? '', at: (await line.getAttribute('data-at')) ?? '', clientRequestId: (await row.getAttribute('data-client-request-id')) ?? '' };
+  await popup.close();
+  return seen;
+}
+
 async function flag(stack: Stack, itemId: string): Promise<void> {
   const page: Page = await stack.browser.context.newPage();
   await page.goto(`http://item.taobao.com/item.htm?id=${itemId}`);
@@ -176,10 +187,25 @@ describe('trusted timestamps on every capture', () => {
           }),
       );
     expect((await owed()).pending).toBe(1);
+    // The popup says the stamp is owed, why, and when it is tried next.
+    const owedLine = await stampLine(stack, THIRD_ITEM_ID, 'owed');
+    expect(owedLine.text).toContain('HTTP 503');
+    expect(Date.parse(owedLine.at)).toBeGreaterThan(Date.now() - 60_000);
 
     await stack.restartBrowser();
     sandbox.faults.clear(); // the TSA is back
     await waitFor('the owed stamp after the restart', async () => (await owed()).pending === 0, 40_000);
     expect((await owed()).stamped).toBe(3);
+    // Stamped now: the row names the TSA and its time, the report prints the token beside the manifest.
+    const stamped = await stampLine(stack, THIRD_ITEM_ID, 'stamped');
+    expect(stamped.text).toContain('Sandbox TSA');
+    const report = await stack.browser.open(`src/popup/report.html?ids=${stamped.clientRequestId}`);
+    const block = report.getByTestId('report-timestamp');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 15_000 }).toBe('stamped');
+    const printed = (await block.textContent()) ?? '';
+    expect(printed).toContain('CN=Sandbox TSA');
+    expect(printed).toContain(stamped.at);
+    expect(printed).toMatch(/[0-9a-f]{64}[\s\S]*[0-9a-f]{64}/); // the manifest's hash, then the token's
+    await report.close();
   });
 });
