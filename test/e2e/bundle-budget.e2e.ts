@@ -10,10 +10,10 @@ const BUDGETS = [
   ['taobao', 'search', 30 * KB],
   ['lazada', 'search', 30 * KB],
   ['aliexpress', 'search', 30 * KB],
-  // Item pages load Preact with the panel and the flag form, but not the schemas (about 24 KB).
-  ['taobao', 'item', 25 * KB],
-  ['tmall', 'item', 25 * KB],
-  ['alibaba1688', 'item', 25 * KB],
+  // Item pages load Preact with the panel and the flag form, but not the schemas (24.0 to 25.7 KB).
+  ['taobao', 'item', 27 * KB],
+  ['tmall', 'item', 27 * KB],
+  ['alibaba1688', 'item', 27 * KB],
 ] as const;
 
 describe('content-script bytes per page', () => {
