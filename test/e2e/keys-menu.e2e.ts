@@ -145,6 +145,17 @@ describe('keyboard commands and the link menu', () => {
     await page.bringToFront();
     await box(page, a.itemId).waitFor({ timeout: 15_000 });
 
+    // "Flag this listing" on the focused card: the card flagged above shows its case and asks first.
+    const flagged = CARDS[0]!.itemId;
+    await page.locator(`[data-testid="listing-status"][data-item-id="${flagged}"]`).waitFor({ timeout: 15_000 });
+    await box(page, a.itemId).focus();
+    await page.keyboard.press('Shift+Tab'); // keyboard focus moves back to the flagged card's box
+    await pressCommand(browser, page, 'flag-listing');
+    await page.getByTestId('link-flag').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('link-flag').getAttribute('data-item-id')).toBe(flagged);
+    expect(await page.getByTestId('already-reported').locator('[data-case-id]').getAttribute('data-case-id')).toMatch(/^TD-/);
+    await page.getByTestId('link-flag').getByRole('button', { name: 'Cancel' }).click();
+
     await box(page, a.itemId).focus();
     await pressCommand(browser, page, 'toggle-selection');
     await expect.poll(() => box(page, a.itemId).isChecked()).toBe(true);
