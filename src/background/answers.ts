@@ -83,7 +83,16 @@ const withAnswer = (r: TakedownRecord, patch: Partial<PendingAnswer>, now: Date)
  * a lost reply, a killed worker or a restart is answered from the service's record), under
  * the sender lease. A 202 brings the case back as the service now has it (in_review).
  */
-export async function drainAnswers(deps: { now: () => Date; owner: string; random: () => number }): Promise<number> {
+/**
+ * While the browser is offline a failed try says nothing about the service: the answer is
+ * looked at again this soon (no backoff), and goes at the first look once the browser is
+ * online, whatever woke the worker (a service worker does not always hear `online`).
+ */
+export const OFFLINE_RECHECK_MS = 10_000;
+const OFFLINE = 'offline';
+
+export async function drainAnswers(deps: { now: () => Date; owner: string; random: () => number; online?: () => boolean }): Promise<number> {
+  const online = deps.online ?? (() => true);
   const database = await db();
   const pending = (await kvGet('pendingAnswers')) ?? [];
   if (pending.length === 0) return 0;
@@ -100,7 +109,8 @@ export async function drainAnswers(deps: { now: () => Date; owner: string; rando
         await update(id, (x) => x, true);
         continue;
       }
-      if (a.state === 'capturing' || a.nextAttemptAt > deps.now().getTime()) continue;
+      const waitedOffline = a.lastError?.code === OFFLINE && online();
+      if (a.state === 'capturing' || (a.nextAttemptAt > deps.now().getTime() && !waitedOffline)) continue;
       await update(id, (x) => withAnswer(x, { state: 'sending' }, deps.now()), false);
       const shas = a.evidence.map((e) => e.sha256);
       const upload = await uploadShas(cfg, shas, { files: 0 });
@@ -128,6 +138,11 @@ export async function drainAnswers(deps: { now: () => Date; owner: string; rando
       if (res.code === 'evidence_missing') {
         await forgetShas(shas);
         await update(id, (x) => withAnswer(x, { state: 'queued', attempts: a.attempts + 1, nextAttemptAt: now.getTime() + backoffDelay(a.attempts, deps.random), lastError }, now), false);
+        continue;
+      }
+      if (res.kind === 'transient' && !online()) {
+        const offline = { code: OFFLINE, message: t('answer_waiting_offline') };
+        await update(id, (x) => withAnswer(x, { state: 'queued', nextAttemptAt: now.getTime() + OFFLINE_RECHECK_MS, lastError: offline }, now), false);
         continue;
       }
       if (res.kind === 'transient' || res.kind === 'rate_limited') {

@@ -43,7 +43,7 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
   if (opts.probe) probeFirst = true;
   if (running) {
     again = true;
-    if (opts.now) void makeAllDue(Date.now());
+    if (opts.now) void makeAllDue(Date.now()).then(() => makeAnswersDue(Date.now()));
     return running;
   }
   running = (async () => {
@@ -64,7 +64,7 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
         await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
           console.error('outbox drain failed', err),
         );
-        await drainAnswers({ now: () => new Date(), owner, random: Math.random }).catch((err) => console.error('answer drain failed', err));
+        await drainAnswers({ now: () => new Date(), owner, random: Math.random, online }).catch((err) => console.error('answer drain failed', err));
         // While a long backoff runs, the planned probe asks whether the service is back: if so, drain now.
         if (await probeIfDue(paceDeps).catch(() => false)) again = true;
       } while (again);

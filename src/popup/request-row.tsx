@@ -34,7 +34,8 @@ function detail(r: TakedownRecord, state: string, pause: QueuePause | null): { t
   if (r.answer?.state === 'capturing') return { text: t('popup_answer_capturing'), tone: 'amber' };
   if (r.answer && r.answer.state !== 'sent') {
     if (r.answer.lastError && r.answer.state === 'attention') return { text: t('popup_answer_refused', r.answer.lastError.message), tone: 'red' };
-    return answerGaps ? { text: t('popup_answer_capture_gaps', answerGaps), tone: 'amber' } : { text: t('popup_answer_queued'), tone: 'muted' };
+    if (answerGaps) return { text: t('popup_answer_capture_gaps', answerGaps), tone: 'amber' };
+    return { text: r.answer.lastError?.code === 'offline' ? r.answer.lastError.message : t('popup_answer_queued'), tone: 'muted' };
   }
   // The alliance has the answer: what its fresh capture lacked stays said while it reviews.
   if (answerGaps && state === 'in_review') return { text: t('popup_answer_sent_gaps', answerGaps), tone: 'amber' };

@@ -57,7 +57,7 @@ describe('answers to the alliance survive what browsers do', () => {
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
       });
-      const all = await new Promise<{ listing: { itemId: string }; answer?: { state: string; attempts: number; lastError: unknown } | null }[]>((resolve, reject) => {
+      const all = await new Promise<{ listing: { itemId: string }; answer?: { state: string; attempts: number; lastError: { code: string } | null } | null }[]>((resolve, reject) => {
         const req = database.transaction('requests').objectStore('requests').getAll();
         req.onsuccess = () => resolve(req.result);
         req.onerror = () => reject(req.error);
@@ -65,6 +65,30 @@ describe('answers to the alliance survive what browsers do', () => {
       database.close();
       return all.find((r) => r.listing.itemId === id)?.answer ?? null;
     }, itemId);
+
+  /** Moves the item's queued answer's next try `ms` ahead. */
+  const putOffAnswer = async (itemId: string, ms: number) =>
+    (await browser.liveWorker()).evaluate(
+      async ([id, ahead]) => {
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('takedown-flagger');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        await new Promise<void>((resolve, reject) => {
+          const tx = database.transaction('requests', 'readwrite');
+          const all = tx.objectStore('requests').getAll();
+          all.onsuccess = () => {
+            const r = (all.result as { listing: { itemId: string }; answer: { nextAttemptAt: number; attempts: number } }[]).find((x) => x.listing.itemId === id)!;
+            tx.objectStore('requests').put({ ...r, answer: { ...r.answer, nextAttemptAt: Date.now() + ahead } });
+          };
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        database.close();
+      },
+      [itemId, ms] as const,
+    );
 
   it('attaches a fresh capture of the listing, screenshot included, taken from a tab showing it', async () => {
     const itemId = '640000000101';
@@ -120,13 +144,16 @@ describe('answers to the alliance survive what browsers do', () => {
       await popup.getByTestId('respond-submit').click();
       await popup.getByTestId('respond-form').waitFor({ state: 'detached' });
       // The worker tried and could not reach the service: the answer waits, stored.
-      await waitFor('a failed try while offline', async () => ((await storedAnswer(itemId))?.attempts ?? 0) >= 1, 20_000);
+      await waitFor('a failed try while offline', async () => (await storedAnswer(itemId))?.lastError?.code === 'offline', 20_000);
       expect((await storedAnswer(itemId))?.state).toBe('queued');
       expect(await row.getAttribute('data-state')).toBe('needs_info');
       expect(posts(caseId)).toHaveLength(0);
+      // Whatever its next try says (here: ten minutes away), it goes once the browser is online.
+      await putOffAnswer(itemId, 10 * 60_000);
     } finally {
       await browser.context.setOffline(false);
     }
+    // Back online: the worker's next look (at most OFFLINE_RECHECK_MS away) sends it.
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 20_000 }).toBe('in_review');
     expect(sandbox.getCase(caseId)!.responses).toHaveLength(1);
     expect(posts(caseId)).toHaveLength(1);
