@@ -16,6 +16,8 @@ import { armAnswerWake, runAnswerCaptures } from './answer-capture.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
+import { shortcuts } from './shortcuts.ts';
+import { browserKind, openShortcutSettings } from '../shared/browser.ts';
 import { getSelection, setSelection } from './selection-store.ts';
 
 function tabOf(sender: Sender) {
@@ -65,6 +67,8 @@ export const handlers: Handlers = {
     };
   },
 
+  shortcuts: async () => ({ commands: await shortcuts(), browser: browserKind() }),
+  openShortcutSettings: async () => ({ opened: await openShortcutSettings().catch(() => false) }),
   refreshCases: async () => {
     void poll();
     return { ok: true as const };

@@ -6,6 +6,7 @@ import { handlers } from './handlers.ts';
 import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
 import { onCommand } from './commands.ts';
 import { onInstalled } from './first-run.ts';
+import { createMenus, onMenuClicked } from './context-menus.ts';
 import { runStamps, STAMP_ALARM, stampThenSend } from './stamp/run.ts';
 import { ext, onMessage } from '../shared/browser.ts';
 import { dropAllSelections, dropSelection } from './selection-store.ts';
@@ -39,6 +40,9 @@ configureCaptures({ onStored: () => void stampThenSend(() => kick()) });
 ext.runtime.onInstalled.addListener(() => void ensureAlarms());
 ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
 ext.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+// The link menu persists across worker restarts once made; an install or update remakes it.
+ext.runtime.onInstalled.addListener(() => void createMenus());
+ext.contextMenus?.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 ext.runtime.onStartup.addListener(() => void ensureAlarms());
 // Back online: one probe, and if the service answers what waited goes now, not after its backoff.
 self.addEventListener('online', () => {

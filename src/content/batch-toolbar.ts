@@ -4,6 +4,8 @@ import { t } from '../shared/i18n.ts';
 import type { PageState } from './page-state.ts';
 import { onTrusted } from './trusted.ts';
 import { showBatchProgress } from './batch-progress.ts';
+import { provideOrders } from './page-orders.ts';
+import { shortcutHint } from './shortcut-keys.ts';
 
 type FormModule = typeof import('./flag-form-view.tsx');
 
@@ -99,7 +101,12 @@ export function batchToolbar(
     actions.append(all, clear, flag);
     formBox = doc.createElement('div');
     formBox.hidden = true;
-    el.append(head, full, actions, formBox);
+    // The keyboard commands of a selection, with the keys the user has for them.
+    const keys = shortcutHint(doc, [
+      { name: 'toggle-selection', label: (k) => t('content_shortcut_select', k) },
+      { name: 'flag-selection', label: (k) => t('content_shortcut_flag_selection', k) },
+    ]);
+    el.append(head, full, actions, formBox, keys);
     parent.appendChild(el);
   };
   const remove = () => {
@@ -119,5 +126,7 @@ export function batchToolbar(
     status.textContent = t('content_selected_count', String(count));
     full.hidden = !state.full;
   });
-  return () => (unsubscribe(), remove(), progress?.());
+  // The keyboard command "flag the selection" opens this form, as the button does.
+  const stopOrders = provideOrders({ flagSelection: () => (el && state.selected.size ? (formBox.hidden && openForm(), true) : false) });
+  return () => (unsubscribe(), stopOrders(), remove(), progress?.());
 }

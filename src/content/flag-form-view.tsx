@@ -19,6 +19,6 @@ export function showFlagForm(
   /** Items that already have a request and that the user chose to flag again. */
   flagAgain?: string[],
 ): () => void {
-  render(<FlagForm listings={listings} flagAgain={flagAgain} complete={complete} onQueued={onQueued} onCancel={onCancel} />, container);
+  render(<FlagForm listings={listings} flagAgain={flagAgain} complete={complete} onQueued={onQueued} onCancel={onCancel} shortcut="flag-selection" />, container);
   return () => render(null, container);
 }

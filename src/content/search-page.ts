@@ -14,6 +14,7 @@ import { fetchPage } from './fetch-page.ts';
 import { sellerCompleter } from './seller-pending.ts';
 import { cardPicks } from './card-picks.ts';
 import { provideSelection } from './selection.ts';
+import { provideSearchOrders } from './search-orders.ts';
 import { followCards, type FollowOptions } from './card-follow.ts';
 import { syncSelection } from './selection-sync.ts';
 
@@ -109,6 +110,8 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   );
 
   const cards = new Map<Element, Card>();
+  // The keyboard commands and the link menu act on these cards (search-orders.ts).
+  provideSearchOrders({ doc, shadow, state, overlay, picks, cards, signal });
   const batcher = lookupBatcher(
     (p) => askWorker('lookup', p),
     (res) => Array.isArray(res?.annotations) && typeof res.sellerCounts === 'object' && state.annotate(res.annotations, res.sellerCounts ?? {}),

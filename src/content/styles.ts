@@ -87,9 +87,19 @@ button.flagged { width: 100%; text-align: start; background: #ddf4ff; border-col
 .filing dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .warn { color: #9a6700; }
 .confirm .message { margin-top: 0; }
+.notice { bottom: auto; top: 16px; right: 50%; transform: translateX(50%); width: auto; max-width: 420px; margin: 0; }
+.link-flag { right: auto; left: 16px; }
+.shortcuts { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; margin: 8px 0 0; color: #59636e; font-size: 11px; }
+.shortcuts kbd { font: inherit; font-weight: 600; }
+.shortcuts button { padding: 1px 6px; font-size: 11px; }
+input.text {
+  display: block; box-sizing: border-box; width: 100%; font: inherit; color: inherit;
+  padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff;
+}
 @media (prefers-color-scheme: dark) {
   .panel { background: #1b1d21; color: #e7e9ed; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0, 0, 0, .5); }
-  .listing, .count, .filing dt { color: #9198a1; }
+  .listing, .count, .filing dt, .shortcuts { color: #9198a1; }
+  input.text { background: #0d1117; border-color: #3d444d; color: #e7e9ed; }
   button { background: #2a2f36; border-color: #3d444d; color: #e7e9ed; }
   button.primary { background: #da3633; border-color: #f85149; color: #fff; }
   button.flagged { background: #0c2d6b; border-color: #1f6feb; color: #cae8ff; }

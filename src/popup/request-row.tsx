@@ -104,13 +104,13 @@ export function RequestRow({
       </div>
       <div class="row-clocks small">
         <LiveClocks record={record} />
-        <StampLine record={record} />
       </div>
       <p class={`detail small ellipsis tone-text-${info?.tone ?? 'muted'}`} title={info?.text}>
         {info?.text ?? ''}
       </p>
       <div class="row-actions small">
         <RowActions record={record} state={state} ipRights={ipRights} tabIndex={tab} />
+        <StampLine record={record} />
         <span class="row-exports">
           <ReportButton id={record.clientRequestId} tabIndex={tab} />
           <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />
