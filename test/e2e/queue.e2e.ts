@@ -139,6 +139,8 @@ describe('a takedown queue that never loses or duplicates a request', () => {
     const page = await s.browser.context.newPage();
     await page.goto(itemUrl('720000000001'));
     await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID });
+    // The evidence is captured from the tab on screen: the popup takes the front only after.
+    await waitForCaptures(s.browser);
 
     const popup = await s.browser.popup();
     const row = popup.getByTestId('request-row');
