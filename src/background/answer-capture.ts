@@ -26,13 +26,15 @@ function loaded(tabId: number): Promise<chrome.tabs.Tab | null> {
       ext.tabs.onUpdated.removeListener(listener);
       resolve(tab);
     };
-    const listener = (id: number, info: { status?: string }, tab: chrome.tabs.Tab) => {
-      if (id === tabId && info.status === 'complete') done(tab);
+    // A new tab is briefly a complete about:blank before it navigates: that is not the listing.
+    const atPage = (tab: chrome.tabs.Tab) => tab.status === 'complete' && /^https?:/i.test(tab.url ?? '');
+    const listener = (id: number, _info: unknown, tab: chrome.tabs.Tab) => {
+      if (id === tabId && atPage(tab)) done(tab);
     };
     const timer = setTimeout(() => done(null), LOAD_TIMEOUT_MS);
     ext.tabs.onUpdated.addListener(listener);
     // It may have loaded before the listener was added.
-    void ext.tabs.get(tabId).then((tab) => tab.status === 'complete' && done(tab), () => done(null));
+    void ext.tabs.get(tabId).then((tab) => atPage(tab) && done(tab), () => done(null));
   });
 }
 

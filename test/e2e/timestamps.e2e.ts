@@ -16,6 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const ITEM_ID = '637145790668';
 const SECOND_ITEM_ID = '600000000777';
 const THIRD_ITEM_ID = '652233445566';
+const FOURTH_ITEM_ID = '640000000999';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
@@ -66,6 +67,7 @@ describe('trusted timestamps on every capture', () => {
         { host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' },
         { host: 'item.taobao.com', path: '/item.htm', query: { id: SECOND_ITEM_ID }, fixture: 'taobao/item-formula.html' },
         { host: 'item.taobao.com', path: '/item.htm', query: { id: THIRD_ITEM_ID }, fixture: 'taobao/item-react2022.html' },
+        { host: 'item.taobao.com', path: '/item.htm', query: { id: FOURTH_ITEM_ID }, fixture: 'taobao/item-ssr2025.html' },
       ],
     });
     work = await mkdtemp(path.join(os.tmpdir(), 'tdf-stamps-'));
@@ -207,5 +209,44 @@ describe('trusted timestamps on every capture', () => {
     expect(printed).toContain(stamped.at);
     expect(printed).toMatch(/[0-9a-f]{64}[\s\S]*[0-9a-f]{64}/); // the manifest's hash, then the token's
     await report.close();
+  });
+
+  it('says when the stamp was given up and why, and stamps the capture when the user says "timestamp again"', async () => {
+    const { sandbox } = stack;
+    sandbox.faults.push({ kind: 'status', status: 503, match: { pathPrefix: '/tsa' }, times: 1_000 });
+    const from = sandbox.calls.length;
+    await flag(stack, FOURTH_ITEM_ID);
+    await waitFor('a refused stamp', () => sandbox.calls.slice(from).some((c) => c.path === '/tsa' && c.status === 503), 15_000);
+    // A week of refusals later (the policy's count is unit-tested on a fixed clock): given up.
+    await (await stack.browser.liveWorker()).evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('takedown-flagger');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('stamps', 'readwrite');
+            const all = tx.objectStore('stamps').getAll();
+            all.onsuccess = () => {
+              for (const j of all.result as { state: string; lastError: string }[]) {
+                if (j.state === 'pending') tx.objectStore('stamps').put({ ...j, state: 'failed', failures: 40, failedAt: new Date().toISOString() });
+              }
+            };
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    sandbox.faults.clear(); // the TSA works again
+    const popup = await stack.browser.popup();
+    const row = popup.locator(`[data-testid="request-row"][data-item-id="${FOURTH_ITEM_ID}"]`);
+    const line = row.getByTestId('timestamp-state');
+    await expect.poll(() => line.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('failed');
+    expect(await line.textContent()).toContain('HTTP 503');
+    const asked = sandbox.calls.filter((c) => c.path === '/tsa').length;
+    await row.getByTestId('timestamp-retry').click();
+    await expect.poll(() => line.getAttribute('data-state'), { timeout: 15_000 }).toBe('stamped');
+    expect(sandbox.calls.filter((c) => c.path === '/tsa').length).toBe(asked + 1);
+    await expect.poll(() => row.getByTestId('timestamp-retry').count()).toBe(0);
+    await popup.close();
   });
 });
