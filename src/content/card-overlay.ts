@@ -23,6 +23,8 @@ interface CardUi {
   card: Card;
   el: HTMLElement;
   box: HTMLInputElement;
+  /** The card's photo: the UI sits on it, clear of the title and price beside or under it. */
+  photo: HTMLImageElement | null;
   status: HTMLElement | null;
   repeat: HTMLButtonElement | null;
   again: HTMLButtonElement | null;
@@ -32,6 +34,18 @@ interface CardUi {
 }
 
 const INSET = 6;
+/** A photo smaller than this (an icon, a badge, a photo not laid out yet) is not the card's. */
+const MIN_PHOTO = 64;
+
+/**
+ * Where a card's UI goes: over its photo (grid cards have it on top, list rows on the left;
+ * the title and price are elsewhere), or the card's corner when it shows no photo of its own.
+ * Two rect reads at most, in the batch's read phase.
+ */
+function anchorRect(card: Element, photo: HTMLImageElement | null): DOMRect {
+  const r = photo?.isConnected ? photo.getBoundingClientRect() : null;
+  return r && r.width >= MIN_PHOTO && r.height >= MIN_PHOTO ? r : card.getBoundingClientRect();
+}
 
 /**
  * The cards' UI: plain elements in the one shared shadow root (measured cheapest, see
@@ -124,8 +138,9 @@ export class CardOverlay {
     const menuLabel = t('content_card_menu');
     // Read every rect before the first write, so that the browser lays the page out once.
     const o = this.origin.getBoundingClientRect();
-    const rects = fresh.map((c) => c.element.getBoundingClientRect());
-    const created = fresh.map((card) => {
+    const photos = fresh.map((c) => c.element.querySelector('img'));
+    const rects = fresh.map((c, i) => anchorRect(c.element, photos[i]!));
+    const created = fresh.map((card, i) => {
       const el = this.doc.createElement('div');
       el.className = 'card-ui';
       const box = this.doc.createElement('input');
@@ -142,7 +157,7 @@ export class CardOverlay {
       menu.setAttribute('aria-label', menuLabel);
       // The menu button sits beside the box (placed absolutely), so the box stays the first line.
       el.append(box, menu);
-      const ui: CardUi = { card, el, box, status: null, repeat: null, again: null, x: NaN, y: NaN, w: NaN };
+      const ui: CardUi = { card, el, box, photo: photos[i] ?? null, status: null, repeat: null, again: null, x: NaN, y: NaN, w: NaN };
       this.uis.set(card.element, ui);
       this.controls.set(box, [ui, 'box']);
       this.controls.set(menu, [ui, 'menu']);
@@ -161,7 +176,7 @@ export class CardOverlay {
     const list = [...this.uis.values()];
     if (!list.length) return;
     const o = this.origin.getBoundingClientRect();
-    this.place(list, o, list.map((u) => u.card.element.getBoundingClientRect()));
+    this.place(list, o, list.map((u) => anchorRect(u.card.element, u.photo)));
   }
 
   /** Writes only what changed: a transform and a width per card. */

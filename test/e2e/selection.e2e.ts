@@ -5,7 +5,9 @@ import { DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { generateSearchPage } from '../../bench/generate-page.ts';
 import type { Browser } from './harness/extension.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { waitFor, waitForCaptures } from './harness/flows.ts';
+import { seedRequests, waitFor, waitForCaptures } from './harness/flows.ts';
+import { makeRecord } from '../unit/records.ts';
+import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -49,6 +51,103 @@ const requestsFor = async (browser: Browser, itemId: string) =>
     return all.filter((r) => r.listing.itemId === item).map((r) => ({ page: r.page.url, gaps: r.evidenceGaps.map((g) => g.code) }));
   }, itemId);
 
+// Every search and shop fixture with its own card size (narrow Lazada and AliExpress cards included).
+const LAYOUT = ['taobao/search-gen1', 'taobao/search-gen2', 'taobao/search-gen3', 'taobao/shop-new', 'taobao/shop-old', 'tmall/search-2017', 'lazada/search-pagedata', 'lazada/search-loadmore', 'aliexpress/search-2024', 'aliexpress/search-2025list', '1688/search-2024', '1688/shop-offerlist2024'].map((name) => {
+  const expected = JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../fixtures/${name}.expected.json`), 'utf8')) as {
+    url: string;
+    cards: { marketplace: string; itemId: string; url: string; title: string; price: { amount: string; currency: string } | null; seller: { name: string; id: string | null; shopUrl: string | null } }[];
+  };
+  const url = new URL(expected.url.replace(/^https:/, 'http:'));
+  url.searchParams.set('fixture', name);
+  return { name, url: url.href, cards: expected.cards };
+});
+
+/** A real, decodable grey PNG (8-bit greyscale), standing in for a product photo. */
+function greyPng(width: number, height: number): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const head = Buffer.alloc(13);
+  head.writeUInt32BE(width, 0);
+  head.writeUInt32BE(height, 4);
+  head[8] = 8; // bit depth
+  head[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0xc8);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter byte per row
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', head), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * Measured in the page, for every card of `items`: our card UI's parts, and whether any
+ * wraps (more than one line), is squeezed (narrower than three characters: the "one letter
+ * per line" failure), covers the card's title or price text, or ignores the colour scheme.
+ */
+function measureCards(items: { itemId: string; title: string; price: string | null }[]) {
+  const shadow = document.querySelector('tdf-root')!.shadowRoot!;
+  // Text leaves (elements whose own children do not hold the text), outside our UI.
+  const all = [...document.body.querySelectorAll<HTMLElement>('*')].filter((el) => !['tdf-root', 'script', 'style'].includes(el.localName)).map((el) => [el, el.textContent ?? ''] as const);
+  const leaves = (has: (text: string) => boolean) => all.filter(([el, text]) => has(text) && ![...el.children].some((c) => has(c.textContent ?? ''))).map(([el]) => el);
+  const rectOf = (el: Element) => {
+    const r = document.createRange();
+    r.selectNodeContents(el);
+    return r.getBoundingClientRect();
+  };
+  const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const problems: string[] = [];
+  let measured = 0;
+  let background = '';
+  for (const item of items) {
+    const ui = shadow.querySelector(`[data-testid="select-listing"][data-item-id="${item.itemId}"]`)?.parentElement;
+    if (!ui) {
+      problems.push(`${item.itemId}: no card UI`);
+      continue;
+    }
+    const origin = ui.getBoundingClientRect();
+    const near = (el: Element) => {
+      const r = rectOf(el);
+      return Math.hypot(r.left - origin.left, r.top - origin.top);
+    };
+    // The card's own title and price: the nearest text of each to the card's UI.
+    const prefix = item.title.slice(0, 8);
+    const title = leaves((t) => t.includes(prefix)).sort((a, b) => near(a) - near(b))[0];
+    const whole = item.price?.split('.')[0]?.replace(/\B(?=(\d{3})+$)/g, ',?');
+    const priceText = whole ? new RegExp(`^\\D{0,4}${whole}(\\.\\d+)?\\D{0,4}$`) : null;
+    const price = priceText ? leaves((t) => priceText.test(t.trim())).sort((a, b) => near(a) - near(b))[0] : undefined;
+    const parts = [...ui.querySelectorAll<HTMLElement>('.status, .repeat, .again, input, .menu')].filter((el) => !el.closest('[hidden]') && el.getClientRects().length);
+    for (const el of parts) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.4;
+      const name = `${item.itemId} ${el.className || el.localName}`;
+      if (el.localName !== 'input' && r.height > line * 1.6 + 8) problems.push(`${name}: ${Math.round(r.height)} px tall, wraps`);
+      if (el.localName !== 'input' && el.className !== 'menu' && r.width < parseFloat(style.fontSize) * 3) problems.push(`${name}: ${Math.round(r.width)} px wide, squeezed`);
+      for (const [what, text] of [['title', title], ['price', price]] as const) {
+        if (text && overlaps(r, rectOf(text))) problems.push(`${name}: covers the ${what} "${(text.textContent ?? '').trim().slice(0, 20)}"`);
+      }
+      if (el.classList.contains('status')) background = style.backgroundColor;
+    }
+    if (!title) problems.push(`${item.itemId}: title not found on the page`);
+    if (item.price && !price) problems.push(`${item.itemId}: price not found on the page`);
+    measured += parts.length;
+  }
+  return { problems, measured, background };
+}
+
 describe('selecting on search pages', () => {
   let stack: Stack;
   let sandbox: Sandbox;
@@ -62,6 +161,7 @@ describe('selecting on search pages', () => {
         { host: 's.taobao.com', path: '/search', query: { q: 'paged', s: '44' }, html: generateSearchPage(12, Number(pagedId(2, 1))) },
         { host: 's.taobao.com', path: '/search', query: { q: 'paged' }, html: generateSearchPage(12, Number(pagedId(1, 1))) },
         { host: 'www.lazada.com.my', path: LAZADA_PATH, fixture: 'lazada/search-pagedata.html' },
+        ...LAYOUT.map((f) => ({ host: new URL(f.url).hostname, path: new URL(f.url).pathname, query: { fixture: f.name }, fixture: `${f.name}.html` })),
       ],
       connected: true,
     });
@@ -157,6 +257,53 @@ describe('selecting on search pages', () => {
     await box(page, pagedId(1, 3)).waitFor({ timeout: 15_000 });
     await expect.poll(() => status(page, pagedId(1, 1)).getAttribute('data-state'), { timeout: 15_000 }).not.toBeNull();
     expect(await page.getByTestId('batch-toolbar').count()).toBe(0);
+    await page.close();
+  });
+
+  it('badges and the toolbar keep their layout on every card size, follow dark mode, and never cover a card\'s title or price', async () => {
+    // Every card has a request (status, "flag again") and a repeat seller (a second request of its seller).
+    const records = LAYOUT.flatMap((f) =>
+      f.cards.flatMap((c) => [
+        makeRecord({ listing: c as never, caseId: `TD-${c.itemId}`, caseStatus: 'counter_notice', slaDueAt: new Date(Date.now() + 30 * 3600_000).toISOString(), outbox: { state: 'submitted' } }),
+        makeRecord({ listing: { ...(c as object), itemId: `${c.itemId}9` } as never, outbox: { state: 'submitted' }, caseId: `TD-${c.itemId}9`, caseStatus: 'in_review' }),
+      ]),
+    );
+    const popup = await browser.popup();
+    await seedRequests(popup, records);
+    await popup.close();
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 3000 }); // every card near the viewport at once
+    // The product photos load as they do online (their hosts are not reachable here): a card
+    // without its photo is a different, much shorter card.
+    const photo = greyPng(230, 230); // the size Taobao serves in its result grids (_230x230.jpg)
+    await page.route(/\.(jpe?g|png|webp|gif)(_[^/]*)?(\?.*)?$/i, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: photo }));
+    const report: string[] = [];
+    for (const f of LAYOUT) {
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.goto(f.url);
+      const first = f.cards[0]!.itemId;
+      await page.locator(`[data-testid="listing-status"][data-item-id="${first}"]`).waitFor({ timeout: 15_000 });
+      await page.locator(`[data-testid="seller-mark"]`).first().waitFor({ timeout: 15_000 });
+      // The toolbar too, on this page's width.
+      await page.locator(`[data-testid="card-flag-again"][data-item-id="${first}"]`).click();
+      const items = f.cards.map((c) => ({ itemId: c.itemId, title: c.title, price: c.price?.amount ?? null }));
+      // The same page in both colour schemes (the stylesheet follows the media query live).
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const toolbar = await page.getByTestId('batch-toolbar').evaluate((el) => {
+          const lines = [...el.querySelectorAll('button')].map((b) => b.getBoundingClientRect().height);
+          return { tallest: Math.max(...lines), font: parseFloat(getComputedStyle(el.querySelector('button')!).fontSize) };
+        });
+        if (toolbar.tallest > toolbar.font * 1.45 * 2 + 14) report.push(`${f.name} ${scheme}: a toolbar button wraps beyond two lines (${toolbar.tallest} px)`);
+        const m = await page.evaluate(measureCards, items);
+        expect(m.measured, f.name).toBeGreaterThan(items.length * 3);
+        report.push(...m.problems.map((p) => `${f.name} ${scheme}: ${p}`));
+        const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(m.background);
+        const lightness = rgb ? (Number(rgb[1]) + Number(rgb[2]) + Number(rgb[3])) / 3 : -1;
+        if (scheme === 'dark' ? lightness > 90 : lightness < 160) report.push(`${f.name} ${scheme}: status background ${m.background}`);
+      }
+    }
+    expect(report).toEqual([]);
     await page.close();
   });
 });
