@@ -30,14 +30,17 @@ export default defineManifest({
   },
   options_ui: { page: 'src/options/index.html', open_in_tab: true },
   background: { service_worker: 'src/background/index.ts', type: 'module' },
-  // activeTab: the keyboard command grants a capture of that one tab without <all_urls>.
-  permissions: ['unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab'],
+  // activeTab: a keyboard command or the link menu grants a capture of that one tab without
+  // <all_urls>. contextMenus: "Flag this listing" and "Add to selection" on links to listings.
+  permissions: ['unlimitedStorage', 'alarms', 'notifications', 'pageCapture', 'activeTab', 'contextMenus'],
   host_permissions: allHosts,
   // Chrome captures a screenshot only with <all_urls> (or an activeTab grant): the options
   // page asks for it, with the reason, instead of the extension demanding it at install.
   optional_host_permissions: ['<all_urls>'],
   commands: {
     'flag-listing': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_command_flag__' },
+    'toggle-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_command_toggle_selection__' },
+    'flag-selection': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_command_flag_selection__' },
   },
   content_scripts: sites.map((s) => ({ matches: [...s.matches], js: [ENTRY[s.id]], run_at: 'document_idle' as const })),
 });

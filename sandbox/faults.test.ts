@@ -90,6 +90,21 @@ describe('programmatic faults', () => {
     expect(a.some((f) => f !== 'none')).toBe(true);
   });
 
+  it('a mix gives each fault its own rate', async () => {
+    kit.sb.calls.length = 0;
+    kit.sb.faults.setRandom({ seed: 3, mix: [{ rate: 0.3, fault: { kind: 'status', status: 503 } }, { rate: 0.1, fault: { kind: 'status', status: 429, retryAfter: '1' } }] });
+    for (let i = 0; i < 400; i++) await kit.call('/v1/me');
+    kit.sb.faults.clear();
+    // Injected faults only (the rate limiter answers 429 too, for calls this fast).
+    const share = (status: number) => kit.sb.calls.filter((c) => c.fault && c.status === status).length / kit.sb.calls.length;
+    expect(share(503)).toBeGreaterThan(0.22);
+    expect(share(503)).toBeLessThan(0.38);
+    expect(share(429)).toBeGreaterThan(0.05);
+    expect(share(429)).toBeLessThan(0.15);
+    expect(kit.sb.calls.filter((c) => c.fault).length).toBeLessThan(0.5 * kit.sb.calls.length);
+    expect(() => kit.sb.faults.setRandom({ mix: [{ rate: 0.7, fault: 'reset' }, { rate: 0.5, fault: 'hang' }] })).toThrow();
+  });
+
   it('seededRandom is deterministic and in [0, 1)', () => {
     const a = seededRandom(7);
     const b = seededRandom(7);

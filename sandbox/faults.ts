@@ -25,11 +25,26 @@ export const Fault = z.object({
 export type Fault = z.infer<typeof Fault>;
 export type FaultInput = z.input<typeof Fault>;
 
-export const RandomFaults = z.object({
-  rate: z.number().min(0).max(1),
-  kinds: z.array(z.union([z.enum(FAULT_KINDS), Fault])).min(1),
-  seed: z.number().int().optional(),
-});
+const FaultPick = z.union([z.enum(FAULT_KINDS), Fault]);
+
+/**
+ * Either one `rate` shared by `kinds` picked evenly, or a `mix` of faults each with its own
+ * rate (e.g. 30% 503, 10% 429, 3% resets: the rest of the calls answer normally).
+ */
+export const RandomFaults = z.union([
+  z.object({
+    rate: z.number().min(0).max(1),
+    kinds: z.array(FaultPick).min(1),
+    seed: z.number().int().optional(),
+  }),
+  z.object({
+    mix: z
+      .array(z.object({ rate: z.number().min(0).max(1), fault: FaultPick }))
+      .min(1)
+      .refine((m) => m.reduce((sum, x) => sum + x.rate, 0) <= 1 + 1e-9, 'the rates of a mix add up to at most 1'),
+    seed: z.number().int().optional(),
+  }),
+]);
 export type RandomFaults = z.infer<typeof RandomFaults>;
 
 /** mulberry32: a tiny seeded PRNG, so a random fault run can be replayed. */
@@ -42,6 +57,16 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The fault whose share of [0, 1) the draw falls in, or null for a normal answer. */
+function pickFromMix(mix: { rate: number; fault: z.infer<typeof FaultPick> }[], draw: number) {
+  let upTo = 0;
+  for (const m of mix) {
+    upTo += m.rate;
+    if (draw < upTo) return m.fault;
+  }
+  return null;
 }
 
 const matches = (f: Fault, method: string, path: string) =>
@@ -87,8 +112,8 @@ export class FaultController {
     }
     if (!this.random || explicit) return null;
     const { opts, next } = this.random;
-    if (next() >= opts.rate) return null;
-    const pick = opts.kinds[Math.floor(next() * opts.kinds.length)]!;
+    const pick = 'mix' in opts ? pickFromMix(opts.mix, next()) : next() < opts.rate ? opts.kinds[Math.floor(next() * opts.kinds.length)]! : null;
+    if (!pick) return null;
     const fault: Fault = typeof pick === 'string' ? { kind: pick } : pick;
     return matches(fault, method, path) ? fault : null;
   }

@@ -7,7 +7,7 @@ import { getRequest } from '../shared/db/requests.ts';
 import { sha256Hex } from '../evidence/format.ts';
 import { record } from '../../test/unit/records.ts';
 import { drainOutbox } from './outbox/sender.ts';
-import { drainAnswers, queueAnswer } from './answers.ts';
+import { drainAnswers, makeAnswersDue, OFFLINE_RECHECK_MS, queueAnswer } from './answers.ts';
 
 // Answers to the alliance against the real sandbox over HTTP: queued durably, sent once.
 let sandbox: Sandbox;
@@ -88,5 +88,39 @@ describe('answers to the alliance', () => {
     sandbox.setCaseStatus(caseId, 'taken_down');
     expect(await drainAnswers(deps)).toBe(0);
     expect((await getRequest(ID))!.answer).toMatchObject({ state: 'attention', lastError: { code: 'not_waiting' } });
+  });
+
+  it('keeps an answer that waits for its fresh capture of the listing: stored at once, sent only once the capture joins it', async () => {
+    const caseId = await fileNeedsInfo();
+    expect(await queueAnswer({ clientRequestId: ID, message: 'See the page now.', evidence: [], attachPage: true }, { now, newId: () => crypto.randomUUID() })).toEqual({ ok: true });
+    expect((await getRequest(ID))!.answer).toMatchObject({ state: 'capturing', caseId });
+    expect(await drainAnswers(deps)).toBe(0);
+    expect(sandbox.calls.filter((c) => c.path.endsWith('/responses'))).toHaveLength(0);
+    // A second answer is refused while this one is being captured.
+    expect(await queueAnswer({ clientRequestId: ID, message: 'again', evidence: [], attachPage: false }, { now, newId: () => crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('sends a queued answer at once when the browser comes back online, not after its backoff', async () => {
+    const caseId = await fileNeedsInfo();
+    await queueAnswer({ clientRequestId: ID, message: 'Back online.', evidence: [], attachPage: false }, { now, newId: () => crypto.randomUUID() });
+    const r = (await getRequest(ID))!;
+    await (await db()).put('requests', { ...r, answer: { ...r.answer!, attempts: 3, nextAttemptAt: now().getTime() + 60_000 } });
+    expect(await drainAnswers(deps)).toBe(0);
+    await makeAnswersDue(now().getTime());
+    expect(await drainAnswers(deps)).toBe(1);
+    expect(sandbox.getCase(caseId)!.responses).toHaveLength(1);
+  });
+
+  it('does not back off an answer that failed only because the browser was offline, and sends it at the first look once online', async () => {
+    const caseId = await fileNeedsInfo();
+    await queueAnswer({ clientRequestId: ID, message: 'Offline now.', evidence: [], attachPage: false }, { now, newId: () => crypto.randomUUID() });
+    await saveSettings({ baseUrl: 'http://127.0.0.1:9', token: DEMO_TOKEN }); // nothing answers: as offline
+    expect(await drainAnswers({ ...deps, online: () => false })).toBe(0);
+    const waiting = (await getRequest(ID))!.answer!;
+    expect(waiting).toMatchObject({ state: 'queued', attempts: 0, nextAttemptAt: now().getTime() + OFFLINE_RECHECK_MS, lastError: { code: 'offline' } });
+    await saveSettings({ baseUrl: sandbox.url, token: DEMO_TOKEN });
+    expect(await drainAnswers({ ...deps, online: () => false })).toBe(0); // not due yet, and still offline
+    expect(await drainAnswers({ ...deps, online: () => true })).toBe(1); // online: at once, not after the recheck
+    expect(sandbox.getCase(caseId)!.responses).toHaveLength(1);
   });
 });

@@ -18,8 +18,6 @@ const refuse = (code: string, message: string): Answer => ({ ok: false, error: {
 export interface AnswerDeps {
   now: () => Date;
   newId: () => string;
-  /** A fresh capture of the listing's page, when the user asked for one. */
-  capturePage?: (r: TakedownRecord) => Promise<EvidenceRef[]>;
 }
 
 /**
@@ -31,21 +29,22 @@ export async function queueAnswer(p: RequestOf<'respondToCase'>, deps: AnswerDep
   const before = await database.get('requests', p.clientRequestId);
   if (!before) return refuse('not_found', t('answer_error_not_found'));
   if (!before.caseId || !WAITS_ON_MEMBER.has(before.caseStatus ?? '')) return refuse('not_waiting', t('answer_error_not_waiting'));
-  const fresh = p.attachPage && deps.capturePage ? await deps.capturePage(before) : [];
-  const evidence = [...p.evidence, ...fresh].slice(0, 20);
+  const evidence = p.evidence;
   const responseId = deps.newId();
   const now = deps.now();
   const tx = database.transaction(['requests', 'kv'], 'readwrite');
   const r = await tx.objectStore('requests').get(p.clientRequestId);
   if (!r?.caseId) return refuse('not_found', t('answer_error_not_found'));
-  if (r.answer && (r.answer.state === 'queued' || r.answer.state === 'sending')) return refuse('conflict', t('answer_error_pending'));
+  if (r.answer && (r.answer.state === 'capturing' || r.answer.state === 'queued' || r.answer.state === 'sending')) return refuse('conflict', t('answer_error_pending'));
   const answer: PendingAnswer = {
     responseId,
     idempotencyKey: deps.newId(),
     caseId: r.caseId,
     body: JSON.stringify({ responseId, message: p.message, evidence }),
     evidence,
-    state: 'queued',
+    // With a fresh capture asked for, it is stored now (nothing typed is lost) and sent once
+    // the capture is added (answer-capture.ts).
+    state: p.attachPage ? 'capturing' : 'queued',
     attempts: 0,
     nextAttemptAt: 0,
     lastError: null,
@@ -84,7 +83,16 @@ const withAnswer = (r: TakedownRecord, patch: Partial<PendingAnswer>, now: Date)
  * a lost reply, a killed worker or a restart is answered from the service's record), under
  * the sender lease. A 202 brings the case back as the service now has it (in_review).
  */
-export async function drainAnswers(deps: { now: () => Date; owner: string; random: () => number }): Promise<number> {
+/**
+ * While the browser is offline a failed try says nothing about the service: the answer is
+ * looked at again this soon (no backoff), and goes at the first look once the browser is
+ * online, whatever woke the worker (a service worker does not always hear `online`).
+ */
+export const OFFLINE_RECHECK_MS = 10_000;
+const OFFLINE = 'offline';
+
+export async function drainAnswers(deps: { now: () => Date; owner: string; random: () => number; online?: () => boolean }): Promise<number> {
+  const online = deps.online ?? (() => true);
   const database = await db();
   const pending = (await kvGet('pendingAnswers')) ?? [];
   if (pending.length === 0) return 0;
@@ -101,7 +109,8 @@ export async function drainAnswers(deps: { now: () => Date; owner: string; rando
         await update(id, (x) => x, true);
         continue;
       }
-      if (a.nextAttemptAt > deps.now().getTime()) continue;
+      const waitedOffline = a.lastError?.code === OFFLINE && online();
+      if (a.state === 'capturing' || (a.nextAttemptAt > deps.now().getTime() && !waitedOffline)) continue;
       await update(id, (x) => withAnswer(x, { state: 'sending' }, deps.now()), false);
       const shas = a.evidence.map((e) => e.sha256);
       const upload = await uploadShas(cfg, shas, { files: 0 });
@@ -131,6 +140,11 @@ export async function drainAnswers(deps: { now: () => Date; owner: string; rando
         await update(id, (x) => withAnswer(x, { state: 'queued', attempts: a.attempts + 1, nextAttemptAt: now.getTime() + backoffDelay(a.attempts, deps.random), lastError }, now), false);
         continue;
       }
+      if (res.kind === 'transient' && !online()) {
+        const offline = { code: OFFLINE, message: t('answer_waiting_offline') };
+        await update(id, (x) => withAnswer(x, { state: 'queued', nextAttemptAt: now.getTime() + OFFLINE_RECHECK_MS, lastError: offline }, now), false);
+        continue;
+      }
       if (res.kind === 'transient' || res.kind === 'rate_limited') {
         const at = now.getTime() + backoffDelay(a.attempts + 1, deps.random, res.retryAfterMs);
         await update(id, (x) => withAnswer(x, { state: 'queued', attempts: a.attempts + 1, nextAttemptAt: at, lastError }, now), false);
@@ -143,6 +157,17 @@ export async function drainAnswers(deps: { now: () => Date; owner: string; rando
     await releaseLease(deps.owner);
   }
   return sent;
+}
+
+/** Back online or "send now": every queued answer is due at once. */
+export async function makeAnswersDue(now: number): Promise<void> {
+  const pending = (await kvGet('pendingAnswers')) ?? [];
+  const tx = (await db()).transaction('requests', 'readwrite');
+  for (const id of pending) {
+    const r = await tx.store.get(id);
+    if (r?.answer?.state === 'queued' && r.answer.nextAttemptAt > now) await tx.store.put({ ...r, answer: { ...r.answer, nextAttemptAt: now } });
+  }
+  await tx.done;
 }
 
 /** When the next queued answer is due, for the wake-up alarm. */

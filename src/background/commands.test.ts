@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TAB_NS } from '../shared/messages.ts';
-import { onCommand } from './commands.ts';
+import { COMMAND_NAMES, onCommand } from './commands.ts';
+import { shortcuts } from './shortcuts.ts';
+import manifest from '../../manifest.config.ts';
 import { onInstalled, welcomeUrl } from './first-run.ts';
 
 describe('the flag keyboard command', () => {
@@ -17,6 +19,51 @@ describe('the flag keyboard command', () => {
     chrome.tabs.sendMessage = sendMessage as never;
     expect(await onCommand('something-else', { id: 12 } as chrome.tabs.Tab)).toBe(false);
     expect(sendMessage).not.toHaveBeenCalled();
+  });
+});
+
+describe('the selection commands', () => {
+  it('route each command to its order in the active tab: toggle the focused card, flag the selection', async () => {
+    const sendMessage = vi.fn(async (_tab: number, m: { type: string }) => (m.type === 'toggleFocusedCard' ? { done: true } : { done: false }));
+    chrome.tabs.sendMessage = sendMessage as never;
+    expect(await onCommand('toggle-selection', { id: 3 } as chrome.tabs.Tab)).toBe(true);
+    expect(await onCommand('flag-selection', { id: 3 } as chrome.tabs.Tab)).toBe(false);
+    expect(sendMessage.mock.calls.map((c) => [c[0], (c[1] as { type: string }).type])).toEqual([
+      [3, 'toggleFocusedCard'],
+      [3, 'openSelectionForm'],
+    ]);
+  });
+
+  it('asks the active tab of the focused window when the browser gives no tab', async () => {
+    chrome.tabs.query = vi.fn(async () => [{ id: 44 }]) as never;
+    const sendMessage = vi.fn(async () => ({ done: true }));
+    chrome.tabs.sendMessage = sendMessage as never;
+    expect(await onCommand('toggle-selection')).toBe(true);
+    expect(sendMessage).toHaveBeenCalledWith(44, { ns: TAB_NS, type: 'toggleFocusedCard', payload: {} }, { frameId: 0 });
+  });
+
+  it('lists every command with the keys the user has now, an unassigned one as empty', async () => {
+    chrome.commands.getAll = vi.fn(async () => [
+      { name: 'flag-listing', shortcut: 'Alt+Shift+F', description: 'Flag' },
+      { name: 'toggle-selection', shortcut: '', description: 'Toggle' },
+      { name: 'flag-selection', shortcut: 'Ctrl+Shift+9', description: 'Flag selection' },
+    ]) as never;
+    expect((await shortcuts()).map((c) => [c.name, c.shortcut])).toEqual([
+      ['flag-listing', 'Alt+Shift+F'],
+      ['toggle-selection', ''],
+      ['flag-selection', 'Ctrl+Shift+9'],
+    ]);
+  });
+});
+
+describe('the manifest commands', () => {
+  it('declares every command the worker routes, each with a localized description and a suggested key', () => {
+    const commands = (manifest as unknown as { commands: Record<string, { description: string; suggested_key: { default: string } }> }).commands;
+    expect(Object.keys(commands).sort()).toEqual([...COMMAND_NAMES].sort());
+    for (const c of Object.values(commands)) {
+      expect(c.description).toMatch(/^__MSG_\w+__$/);
+      expect(c.suggested_key.default).toMatch(/^Alt\+Shift\+[A-Z]$/);
+    }
   });
 });
 

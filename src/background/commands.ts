@@ -1,17 +1,33 @@
 import { askTab } from './capture/tab-link.ts';
 import { ext } from '../shared/browser.ts';
+import type { TabMessageName } from '../shared/messages.ts';
 
 export const FLAG_COMMAND = 'flag-listing';
+export const TOGGLE_COMMAND = 'toggle-selection';
+export const FLAG_SELECTION_COMMAND = 'flag-selection';
+
+/** Which order each keyboard command gives the content script of the active tab. */
+const ORDERS: Record<string, 'openFlagForm' | 'toggleFocusedCard' | 'openSelectionForm'> = {
+  [FLAG_COMMAND]: 'openFlagForm',
+  [TOGGLE_COMMAND]: 'toggleFocusedCard',
+  [FLAG_SELECTION_COMMAND]: 'openSelectionForm',
+} satisfies Record<string, TabMessageName>;
+
+/** Our commands, in the order the UI lists them. */
+export const COMMAND_NAMES = Object.keys(ORDERS);
 
 /**
- * The keyboard command: open the flag form in the active tab. The command itself grants
- * activeTab on that tab, so the flag that follows gets its screenshot even without <all_urls>.
+ * A keyboard command goes to the active tab's page, which knows what has focus. Pressing
+ * any of our commands grants activeTab on that tab, so a flag that follows gets its
+ * screenshot even without <all_urls>. False when the page had nothing to act on.
  */
 export async function onCommand(command: string, tab?: chrome.tabs.Tab): Promise<boolean> {
-  if (command !== FLAG_COMMAND) return false;
+  const order = Object.hasOwn(ORDERS, command) ? ORDERS[command]! : null;
+  if (!order) return false;
   const id = tab?.id ?? (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
   if (id === undefined) return false;
   // A tab without our content script (not a marketplace page) has nothing to open.
-  const answer = await askTab(id, 'openFlagForm', {}).catch(() => null);
-  return answer?.opened ?? false;
+  const answer = await askTab(id, order, {}).catch(() => null);
+  if (!answer) return false;
+  return 'opened' in answer ? answer.opened : answer.done;
 }

@@ -15,6 +15,7 @@ import { apiClock, browserInfo, captureContext } from './capture/context.ts';
 import { uiLocale } from '../shared/i18n.ts';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
+import { getSelection } from './selection-store.ts';
 
 export interface FlagContext {
   tab: { id: number; windowId: number; url: string; title: string };
@@ -40,6 +41,13 @@ export async function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promis
   const again = new Set(payload.flagAgain ?? []);
   const flaggedAt = ctx.now().toISOString();
   const page = { url: ctx.tab.url, title: ctx.tab.title };
+  // Listings selected on an earlier result page of this search record that page (as the
+  // browser named it when they were selected), not the page the selection was flagged from.
+  const selectedOn = new Map((await getSelection(ctx.tab).catch(() => [])).map((i) => [i.listing.itemId, i.selectedOn]));
+  const pageOf = (l: Listing) => {
+    const url = selectedOn.get(l.itemId);
+    return url && !sameDocument(url, ctx.tab.url) ? { url, title: '' } : page;
+  };
   const tx = (await db()).transaction(['requests', 'captureJobs'], 'readwrite');
   try {
     const requests = tx.objectStore('requests');
@@ -69,7 +77,7 @@ export async function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promis
       }
       fresh.push(listing);
     }
-    const records = fresh.map((listing) => capturingRecord(listing, payload, page, flaggedAt, ctx.newId()));
+    const records = fresh.map((listing) => capturingRecord(listing, payload, pageOf(listing), flaggedAt, ctx.newId()));
     if (records.length) {
       const ids = records.map((r) => r.clientRequestId);
       const job: CaptureJob = { jobId, state: 'capturing', tab: ctx.tab, kind: site.pageKind(new URL(ctx.tab.url)), flaggedAt, clientRequestIds: ids, pending: ids, missing: 0, attempts: 0, updatedAt: flaggedAt };
@@ -127,6 +135,7 @@ export async function captureStep(job: CaptureJob, records: TakedownRecord[], ne
     browserInfo(),
   ]);
   const durationMs = Math.round(performance.now() - started);
+  earlierPageGaps(job, records, capture);
   const version = ext.runtime.getManifest().version;
   const first = records[0]!;
   const write = await packageFlag({
@@ -151,6 +160,24 @@ export async function captureStep(job: CaptureJob, records: TakedownRecord[], ne
   // The manifest's trusted timestamp is a durable job stored with the step itself.
   if (settings.tsaUrls.length > 0) write.stamp = newStampJob(write.chainHead, capturedAt);
   return { write, capture };
+}
+
+const sameDocument = (a: string, b: string) => a.split('#')[0] === b.split('#')[0];
+
+/**
+ * A listing selected on an earlier result page has no card on the page the selection was
+ * flagged from, so no screenshot of its card: its gap says so and names that page, rather than
+ * "no longer on the page". (Capturing each card when it is selected was the other choice: it
+ * would take screenshots of listings the user may never flag, at two a second for a "select
+ * all" of hundreds, with an activeTab grant a click in the page does not give.) Its listing as
+ * the card showed it, the page archive and the flagged page's screenshot are still captured.
+ */
+function earlierPageGaps(job: CaptureJob, records: TakedownRecord[], capture: Capture): void {
+  records.forEach((r, i) => {
+    const mine = capture.listings[i];
+    if (!mine || sameDocument(r.page.url, job.tab.url)) return;
+    mine.gaps = mine.gaps.map((g) => (g.code === 'card_not_found' ? { code: 'card_on_earlier_page', message: t('capture_gap_card_earlier_page', r.page.url) } : g));
+  });
 }
 
 type Valid = { ok: true; site: SiteDefinition; listings: Listing[] };

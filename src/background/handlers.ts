@@ -6,14 +6,19 @@ import { lookup } from './annotate.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
 import { runStamps } from './stamp/run.ts';
+import { retryStamp } from './stamp/stamper.ts';
+import { t } from '../shared/i18n.ts';
 import { queueAnswer } from './answers.ts';
 import { projectBatch } from '../shared/good-faith.ts';
 import { listRequests } from '../shared/db/requests.ts';
 import { Reason } from '../shared/model.ts';
-import { captureListingPage } from './capture/listing-page.ts';
+import { armAnswerWake, runAnswerCaptures } from './answer-capture.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
+import { shortcuts } from './shortcuts.ts';
+import { browserKind, openShortcutSettings } from '../shared/browser.ts';
+import { getSelection, setSelection } from './selection-store.ts';
 
 function tabOf(sender: Sender) {
   const tab = sender.tab;
@@ -34,7 +39,15 @@ export const handlers: Handlers = {
   captureProgress: (payload, sender) => captureProgress(payload.jobId, sender.tab?.id ?? null),
   stopCapture: (payload, sender) => stopCapture(payload.jobId, sender.tab?.id ?? null),
   recaptureRequest: (payload) => recapture(payload, new Date()),
+  retryStamp: async (payload) => {
+    const done = await retryStamp(payload.manifestSha256, Date.now());
+    if (!done.ok) return { ok: false as const, error: { code: done.code, message: t(done.code === 'already_stamped' ? 'stamp_error_already_stamped' : 'stamp_error_not_found') } };
+    void runStamps();
+    return { ok: true as const };
+  },
   lookup: (payload) => lookup(payload),
+  selectionGet: async (_payload, sender) => ({ listings: (await getSelection(tabOf(sender))).map((i) => i.listing) }),
+  selectionSet: (payload, sender) => setSelection(tabOf(sender), payload.listings, new Date()),
   flagContext: async (payload) => {
     const s = await getSettings();
     const warnings: Record<string, { kind: 'success' | 'counter_notices'; rate: number }[]> = {};
@@ -54,6 +67,8 @@ export const handlers: Handlers = {
     };
   },
 
+  shortcuts: async () => ({ commands: await shortcuts(), browser: browserKind() }),
+  openShortcutSettings: async () => ({ opened: await openShortcutSettings().catch(() => false) }),
   refreshCases: async () => {
     void poll();
     return { ok: true as const };
@@ -79,8 +94,12 @@ export const handlers: Handlers = {
   discardRequest: (payload) => discard(payload),
   withdrawCase: (payload) => withdraw(payload, new Date()),
   respondToCase: async (payload) => {
-    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID(), capturePage: captureListingPage });
-    if (answer.ok) void kick();
+    const answer = await queueAnswer(payload, { now: () => new Date(), newId: () => crypto.randomUUID() });
+    if (!answer.ok) return answer;
+    // Stored: from here a stopped worker is woken to capture and send it.
+    await armAnswerWake();
+    if (payload.attachPage) void runAnswerCaptures().then(() => kick());
+    else void kick();
     return answer;
   },
 };

@@ -6,8 +6,11 @@ import { handlers } from './handlers.ts';
 import { ALARMS, ensureAlarms, kick, poll, startLivenessResponder } from './runtime.ts';
 import { onCommand } from './commands.ts';
 import { onInstalled } from './first-run.ts';
+import { createMenus, onMenuClicked } from './context-menus.ts';
 import { runStamps, STAMP_ALARM, stampThenSend } from './stamp/run.ts';
 import { ext, onMessage } from '../shared/browser.ts';
+import { dropAllSelections, dropSelection } from './selection-store.ts';
+import { runAnswerCaptures } from './answer-capture.ts';
 import { CAPTURE_ALARM, configureCaptures, onTabShown, resumeCaptures, runCaptures } from './capture/jobs-runner.ts';
 
 onMessage(createRouter(handlers, ext.runtime.id, ext.runtime.getURL('')));
@@ -23,6 +26,9 @@ ext.alarms.onAlarm.addListener((alarm) => {
 // shown (or closed: then what it has is stored, the gap said).
 ext.tabs.onActivated.addListener(({ tabId }) => void onTabShown(tabId));
 ext.tabs.onRemoved.addListener((tabId) => void onTabShown(tabId));
+// A closed tab's selection goes with it; at browser start tab ids begin again.
+ext.tabs.onRemoved.addListener((tabId) => void dropSelection(tabId).catch(() => undefined));
+ext.runtime.onStartup.addListener(() => void dropAllSelections().catch(() => undefined));
 // A tab that leaves the flagged page will never show it again: its waiting jobs end now,
 // with the gap recorded, instead of waiting for the tab to come to the front.
 ext.tabs.onUpdated.addListener((tabId, change) => {
@@ -34,10 +40,13 @@ configureCaptures({ onStored: () => void stampThenSend(() => kick()) });
 ext.runtime.onInstalled.addListener(() => void ensureAlarms());
 ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
 ext.commands.onCommand.addListener((command, tab) => void onCommand(command, tab));
+// The link menu persists across worker restarts once made; an install or update remakes it.
+ext.runtime.onInstalled.addListener(() => void createMenus());
+ext.contextMenus?.onClicked.addListener((info, tab) => void onMenuClicked(info, tab));
 ext.runtime.onStartup.addListener(() => void ensureAlarms());
-// Back online: what waited for the network goes now, not after its backoff.
+// Back online: one probe, and if the service answers what waited goes now, not after its backoff.
 self.addEventListener('online', () => {
-  void kick({ now: true });
+  void kick({ probe: true });
   void runStamps({ now: true });
 });
 
@@ -49,3 +58,4 @@ void navigator.storage?.persist?.().catch(() => false);
 void kick();
 void runStamps();
 void resumeCaptures();
+void runAnswerCaptures().then(() => kick());

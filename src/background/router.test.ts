@@ -23,6 +23,11 @@ function setup() {
     captureProgress: vi.fn(async () => ({ done: 0, total: 0, state: 'unknown' as const, missing: 0 })),
     stopCapture: vi.fn(async () => ({ ok: true })),
     recaptureRequest: vi.fn(async () => ({ ok: true as const })),
+    shortcuts: vi.fn(async () => ({ commands: [], browser: 'chromium' as const })),
+    openShortcutSettings: vi.fn(async () => ({ opened: true })),
+    selectionGet: vi.fn(async () => ({ listings: [] })),
+    selectionSet: vi.fn(async () => ({ ok: true as const, count: 0 })),
+    retryStamp: vi.fn(async () => ({ ok: true as const })),
   } satisfies Handlers;
   return { handlers, route: createRouter(handlers, ID, ORIGIN) };
 }

@@ -1,9 +1,11 @@
 import { drainOutbox } from './outbox/sender.ts';
-import { nextDueAt } from './outbox/plan.ts';
-import { allRequests, earliestBatchRetry, makeAllDue } from './outbox/store.ts';
+import { earliestOutboxDue, makeAllDue } from './outbox/store.ts';
+import { probeIfDue, probeNow } from './outbox/probe.ts';
+import { getPace } from './outbox/pace-store.ts';
+import { wakeAt } from './outbox/pace.ts';
 import { answerPings } from './outbox/liveness.ts';
 import { pollCases } from './sync/poll.ts';
-import { drainAnswers, nextAnswerDue } from './answers.ts';
+import { drainAnswers, makeAnswersDue, nextAnswerDue } from './answers.ts';
 import { notifyChanges, refreshBadge } from './attention.ts';
 import { ext } from '../shared/browser.ts';
 import { getPause } from '../shared/db/kv.ts';
@@ -27,19 +29,25 @@ export async function ensureAlarms(): Promise<void> {
 
 let running: Promise<void> | null = null;
 let again = false;
+let probeFirst = false;
+
+const online = () => navigator.onLine !== false;
+const paceDeps = { now: Date.now, random: Math.random, online };
 
 /**
  * Sends what is due. Triggers (a new request, an alarm, coming online, "send now") may
  * arrive while a drain runs: they fold into one more pass instead of a second sender.
+ * `probe` (coming online): ask the service first, and if it answers send everything at once.
  */
-export function kick(opts: { now?: boolean } = {}): Promise<void> {
+export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<void> {
+  if (opts.probe) probeFirst = true;
   if (running) {
     again = true;
-    if (opts.now) void makeAllDue(Date.now());
+    if (opts.now) void makeAllDue(Date.now()).then(() => makeAnswersDue(Date.now()));
     return running;
   }
   running = (async () => {
-    if (opts.now) await makeAllDue(Date.now());
+    if (opts.now) await Promise.all([makeAllDue(Date.now()), makeAnswersDue(Date.now())]);
     // A watchdog, kept a few seconds ahead for as long as a drain runs: if Chrome kills this
     // worker mid-send (even inside one slow call), the alarm wakes the next one, which takes
     // over the lease and resends the stored batch.
@@ -48,10 +56,17 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
     try {
       do {
         again = false;
+        if (probeFirst) {
+          probeFirst = false;
+          // A network that is up is not yet the service (a captive portal): one cheap call says.
+          if (await probeNow(paceDeps).catch(() => false)) await makeAllDue(Date.now());
+        }
         await drainOutbox({ now: Date.now, random: Math.random, newId: () => crypto.randomUUID(), owner, beforeBatch }).catch((err) =>
           console.error('outbox drain failed', err),
         );
-        await drainAnswers({ now: () => new Date(), owner, random: Math.random }).catch((err) => console.error('answer drain failed', err));
+        await drainAnswers({ now: () => new Date(), owner, random: Math.random, online }).catch((err) => console.error('answer drain failed', err));
+        // While a long backoff runs, the planned probe asks whether the service is back: if so, drain now.
+        if (await probeIfDue(paceDeps).catch(() => false)) again = true;
       } while (again);
     } finally {
       clearInterval(watchdog);
@@ -67,7 +82,10 @@ export function kick(opts: { now?: boolean } = {}): Promise<void> {
 const RETRY_ALARM = `${ALARMS.outbox}-retry`;
 const WATCHDOG_MS = 5_000;
 
-/** Wakes the worker when the next retry is due (a packed extension's alarms fire at most every 30 s). */
+/**
+ * Wakes the worker when the next retry or the probe is due (a packed extension's alarms fire
+ * at most every 30 s), in an alarm so that it survives the worker being stopped.
+ */
 async function scheduleWake(): Promise<void> {
   // A paused queue (refused token) waits for new settings, which kick it themselves: waking
   // every second only to find it paused would cost battery and prove nothing.
@@ -75,12 +93,13 @@ async function scheduleWake(): Promise<void> {
     await ext.alarms.clear(RETRY_ALARM);
     return;
   }
-  const due = [nextDueAt(await allRequests()), await earliestBatchRetry(), await nextAnswerDue()].filter((t): t is number => t !== null);
-  if (due.length === 0) {
+  const due = [await earliestOutboxDue(), await nextAnswerDue()].filter((t): t is number => t !== null);
+  const when = wakeAt(await getPace(), due, online());
+  if (when === null) {
     await ext.alarms.clear(RETRY_ALARM);
     return;
   }
-  await ext.alarms.create(RETRY_ALARM, { when: Math.max(Math.min(...due), Date.now() + 1000) });
+  await ext.alarms.create(RETRY_ALARM, { when: Math.max(when, Date.now() + 1000) });
 }
 
 let polling: Promise<void> | null = null;

@@ -3,29 +3,9 @@ import { LIMITS } from '../shared/limits.ts';
 import { t } from '../shared/i18n.ts';
 import type { PageState } from './page-state.ts';
 import { onTrusted } from './trusted.ts';
-import { askWorker } from './ask-worker.ts';
-
-const FOLLOW_MS = 1_000;
-const FOLLOW_FOR_MS = 15 * 60_000;
-
-/**
- * After a flag the cards show `capturing` until their evidence is stored: follow them until
- * none is, so each card says when its request is queued (the capture runs in the worker).
- */
-function followCapture(state: PageState, filed: Listing[]): void {
-  const items = filed.map((l) => ({ marketplace: l.marketplace, itemId: l.itemId }));
-  const end = Date.now() + FOLLOW_FOR_MS;
-  const ask = () =>
-    askWorker('lookup', { items, sellers: [] }).then(
-      (res) => {
-        if (!Array.isArray(res?.annotations)) return;
-        state.annotate(res.annotations);
-        if (res.annotations.some((a) => a.state === 'capturing') && Date.now() < end) setTimeout(ask, FOLLOW_MS);
-      },
-      () => Date.now() < end && setTimeout(ask, FOLLOW_MS), // a worker being restarted
-    );
-  setTimeout(ask, FOLLOW_MS);
-}
+import { showBatchProgress } from './batch-progress.ts';
+import { provideOrders } from './page-orders.ts';
+import { shortcutHint } from './shortcut-keys.ts';
 
 type FormModule = typeof import('./flag-form-view.tsx');
 
@@ -45,6 +25,7 @@ export function batchToolbar(
 ): () => void {
   let form: Promise<FormModule> | null = null;
   let closeForm: (() => void) | null = null;
+  let progress: (() => void) | null = null;
   let el: HTMLElement | null = null;
   let status: HTMLElement;
   let full: HTMLElement;
@@ -69,6 +50,7 @@ export function batchToolbar(
   };
   const openForm = () => {
     const listings = [...state.selected.values()];
+    const again = listings.filter((l) => state.again.has(l.itemId)).map((l) => l.itemId);
     actions.hidden = true;
     formBox.hidden = false;
     formBox.textContent = t('content_loading');
@@ -76,7 +58,12 @@ export function batchToolbar(
       (m) => {
         if (!el || formBox.hidden) return;
         formBox.textContent = '';
-        closeForm = m.showFlagForm(formBox, listings, (annotations, filed) => (hideForm(), state.flagged(filed, annotations), followCapture(state, filed)), hideForm, complete);
+        closeForm = m.showFlagForm(formBox, listings, (annotations, filed, answer) => {
+          hideForm();
+          state.flagged(filed, annotations.concat(answer.skipped ?? []));
+          progress?.();
+          progress = showBatchProgress(doc, parent, answer.jobId ?? null, answer.clientRequestIds.length, answer.skipped?.length ?? 0);
+        }, hideForm, complete, again);
       },
       () => {
         formBox.textContent = '';
@@ -114,7 +101,12 @@ export function batchToolbar(
     actions.append(all, clear, flag);
     formBox = doc.createElement('div');
     formBox.hidden = true;
-    el.append(head, full, actions, formBox);
+    // The keyboard commands of a selection, with the keys the user has for them.
+    const keys = shortcutHint(doc, [
+      { name: 'toggle-selection', label: (k) => t('content_shortcut_select', k) },
+      { name: 'flag-selection', label: (k) => t('content_shortcut_flag_selection', k) },
+    ]);
+    el.append(head, full, actions, formBox, keys);
     parent.appendChild(el);
   };
   const remove = () => {
@@ -134,5 +126,7 @@ export function batchToolbar(
     status.textContent = t('content_selected_count', String(count));
     full.hidden = !state.full;
   });
-  return () => (unsubscribe(), remove());
+  // The keyboard command "flag the selection" opens this form, as the button does.
+  const stopOrders = provideOrders({ flagSelection: () => (el && state.selected.size ? (formBox.hidden && openForm(), true) : false) });
+  return () => (unsubscribe(), stopOrders(), remove(), progress?.());
 }

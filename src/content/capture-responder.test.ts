@@ -5,6 +5,7 @@ import { unwrapAnswer } from '../shared/browser.ts';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { CAPTURING_ATTR, HOST_TAG, mount } from './mount.ts';
 import { onFlagFormRequest, startCaptureResponder } from './capture-responder.ts';
+import { provideOrders } from './page-orders.ts';
 import type { FakeChrome } from '../../test/setup/fake-chrome.ts';
 
 const WORKER = { id: 'fakeextensionid', url: 'chrome-extension://fakeextensionid/service-worker-loader.js' };
@@ -144,6 +145,25 @@ describe('the capture responder', () => {
     expect(await deliver(ask('openFlagForm', {}))).toEqual({ opened: true });
     off();
     expect(opened).toBe(1);
+  });
+
+  it('takes link-menu and command orders only from our worker, and only well-formed', async () => {
+    let selected = 0;
+    const off = provideOrders({ cardAround: (el) => ({ element: el, listing: { itemId: '111' } as never }), select: () => (selected++, { outcome: 'added', count: selected }) });
+    try {
+      const link = document.createElement('a');
+      link.href = 'https://item.taobao.com/item.htm?id=111';
+      document.body.append(link);
+      const order = ask('linkMenu', { action: 'select', linkUrl: link.href, link: { marketplace: 'taobao', itemId: '111', url: link.href }, existing: null });
+      expect(deliver(order, { ...WORKER, tab: { id: 7 } })).toBeUndefined(); // another content script
+      expect(deliver(order, { id: 'otherextension' })).toBeUndefined();
+      expect(deliver(ask('linkMenu', { action: 'delete', linkUrl: link.href, link: null, existing: null }))).toBeUndefined();
+      expect(selected).toBe(0);
+      expect(await deliver(order)).toEqual({ done: true });
+      expect(selected).toBe(1);
+    } finally {
+      off();
+    }
   });
 
   it('stops answering once its run is aborted', () => {

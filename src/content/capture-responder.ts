@@ -3,6 +3,8 @@ import { TabEnvelope, TabMessages, type ScrollState, type TabMessageName, type T
 import type { SiteAdapter } from '../sites/adapter.ts';
 import { CAPTURING_ATTR, HOST_TAG } from './mount.ts';
 import { loadForCapture, pageContext } from './capture-complete.ts';
+import { orderAnswers } from './order-answers.ts';
+import { provideOrders } from './page-orders.ts';
 
 /** If the worker dies mid-capture and never says "end", our UI comes back by itself. */
 const RESTORE_AFTER_MS = 60_000;
@@ -11,12 +13,9 @@ const PAINT_TIMEOUT_MS = 500;
 
 type Answer<K extends TabMessageName> = (payload: TabRequestOf<K>) => TabResponseOf<K> | Promise<TabResponseOf<K>>;
 
-const flagFormOpeners = new Set<() => void>();
-
-/** The item panel registers here; the keyboard command opens its flag form. */
-export function onFlagFormRequest(open: () => void): () => void {
-  flagFormOpeners.add(open);
-  return () => void flagFormOpeners.delete(open);
+/** A feature whose flag form the keyboard command opens (the item panel). */
+export function onFlagFormRequest(open: () => unknown): () => void {
+  return provideOrders({ flagFocused: () => open() !== false });
 }
 
 /** Resolves after the next two frames: by then what changed has been painted. */
@@ -134,10 +133,8 @@ export function captureResponder(adapter: SiteAdapter, win: Window = window): { 
       const html = doctype + clone.outerHTML;
       return { html: html.slice(0, maxChars), truncated: html.length > maxChars };
     },
-    openFlagForm: () => {
-      for (const open of flagFormOpeners) open();
-      return { opened: flagFormOpeners.size > 0 };
-    },
+    // The keyboard commands and the link menu (order-answers.ts).
+    ...orderAnswers(adapter, win),
   };
 
   const listener: CaptureListener = (message, sender) => {

@@ -2,6 +2,7 @@ import type { Listing } from '../shared/model.ts';
 import { sellerKey } from '../shared/keys.ts';
 import { t } from '../shared/i18n.ts';
 import { writeCardStatus } from './card-status.ts';
+import { stateLabel } from './state-label.ts';
 import type { Change, PageState } from './page-state.ts';
 
 export interface Card {
@@ -9,18 +10,42 @@ export interface Card {
   listing: Listing;
 }
 
+/** What the cards' controls ask for (each on a trusted click only). */
+export interface CardActions {
+  pick(listing: Listing, shift: boolean): void;
+  seller(listing: Listing): void;
+  again(listing: Listing): void;
+}
+
+type Control = 'box' | 'menu' | 'seller' | 'again';
+
 interface CardUi {
   card: Card;
   el: HTMLElement;
   box: HTMLInputElement;
+  /** The card's photo: the UI sits on it, clear of the title and price beside or under it. */
+  photo: HTMLImageElement | null;
   status: HTMLElement | null;
-  repeat: HTMLElement | null;
+  repeat: HTMLButtonElement | null;
+  again: HTMLButtonElement | null;
   x: number;
   y: number;
   w: number;
 }
 
 const INSET = 6;
+/** A photo smaller than this (an icon, a badge, a photo not laid out yet) is not the card's. */
+const MIN_PHOTO = 64;
+
+/**
+ * Where a card's UI goes: over its photo (grid cards have it on top, list rows on the left;
+ * the title and price are elsewhere), or the card's corner when it shows no photo of its own.
+ * Two rect reads at most, in the batch's read phase.
+ */
+function anchorRect(card: Element, photo: HTMLImageElement | null): DOMRect {
+  const r = photo?.isConnected ? photo.getBoundingClientRect() : null;
+  return r && r.width >= MIN_PHOTO && r.height >= MIN_PHOTO ? r : card.getBoundingClientRect();
+}
 
 /**
  * The cards' UI: plain elements in the one shared shadow root (measured cheapest, see
@@ -34,7 +59,8 @@ export class CardOverlay {
   readonly root: HTMLElement;
   private uis = new Map<Element, CardUi>();
   private byItem = new Map<string, Set<CardUi>>();
-  private byBox = new WeakMap<EventTarget, CardUi>();
+  private controls = new WeakMap<EventTarget, [CardUi, Control]>();
+  private menu: HTMLElement | null = null;
 
   constructor(
     private doc: Document,
@@ -43,19 +69,59 @@ export class CardOverlay {
     private origin: Element,
     private state: PageState,
     private now: () => number,
+    private actions: CardActions = { pick: (l) => void state.toggle(l), seller: (l) => state.selectMany([l]), again: (l) => state.flagAgain(l) },
   ) {
     this.root = doc.createElement('div');
     this.root.className = 'cards';
-    // One listener for every checkbox. It acts only on real input: a page script's
+    // One listener for every card's controls. It acts only on real input: a page script's
     // el.click() would tick a checkbox by default, so that default is cancelled.
     this.root.addEventListener('click', (e) => {
-      const ui = e.target ? this.byBox.get(e.target) : undefined;
-      if (!ui) return;
+      const hit = e.target ? this.controls.get(e.target) : undefined;
+      if (!hit) return;
       if (!e.isTrusted) return void e.preventDefault();
-      state.toggle(ui.card.listing);
-      ui.box.checked = state.selected.has(ui.card.listing.itemId); // stays unticked when the selection is full
+      const [ui, control] = hit;
+      const { listing } = ui.card;
+      if (control === 'box') {
+        this.actions.pick(listing, (e as MouseEvent).shiftKey);
+        ui.box.checked = state.selected.has(listing.itemId); // stays unticked when the selection is full
+      } else if (control === 'menu') this.toggleMenu(ui);
+      else {
+        this.closeMenu();
+        if (control === 'seller') this.actions.seller(listing);
+        else this.actions.again(listing);
+      }
     });
     parent.appendChild(this.root);
+  }
+
+  /** The card's small menu: one shared element, placed in the card's UI while open. */
+  private toggleMenu(ui: CardUi): void {
+    const open = this.menu?.parentElement === ui.el;
+    this.closeMenu();
+    if (open) return;
+    const menu = (this.menu = this.doc.createElement('div'));
+    menu.className = 'card-menu';
+    menu.setAttribute('role', 'menu');
+    const item = (text: string, control: Control, testid: string) => {
+      const b = this.doc.createElement('button');
+      b.type = 'button';
+      b.setAttribute('role', 'menuitem');
+      b.dataset.testid = testid;
+      b.textContent = text;
+      this.controls.set(b, [ui, control]);
+      menu.append(b);
+      return b;
+    };
+    const { listing } = ui.card;
+    item(t('content_select_seller', listing.seller.name), 'seller', 'select-seller');
+    if (this.state.annotations.has(listing.itemId) && !this.state.again.has(listing.itemId)) item(t('content_flag_again'), 'again', 'card-flag-again');
+    ui.el.append(menu);
+    (menu.firstElementChild as HTMLElement).focus();
+  }
+
+  private closeMenu(): void {
+    this.menu?.remove();
+    this.menu = null;
   }
 
   has(element: Element): boolean {
@@ -69,10 +135,12 @@ export class CardOverlay {
   add(cards: Card[]): void {
     const fresh = cards.filter((c) => !this.uis.has(c.element));
     if (!fresh.length) return;
+    const menuLabel = t('content_card_menu');
     // Read every rect before the first write, so that the browser lays the page out once.
     const o = this.origin.getBoundingClientRect();
-    const rects = fresh.map((c) => c.element.getBoundingClientRect());
-    const created = fresh.map((card) => {
+    const photos = fresh.map((c) => c.element.querySelector('img'));
+    const rects = fresh.map((c, i) => anchorRect(c.element, photos[i]!));
+    const created = fresh.map((card, i) => {
       const el = this.doc.createElement('div');
       el.className = 'card-ui';
       const box = this.doc.createElement('input');
@@ -80,10 +148,19 @@ export class CardOverlay {
       box.dataset.testid = 'select-listing';
       box.dataset.itemId = card.listing.itemId;
       box.setAttribute('aria-label', t('content_select_listing', card.listing.title));
-      el.append(box);
-      const ui: CardUi = { card, el, box, status: null, repeat: null, x: NaN, y: NaN, w: NaN };
+      const menu = this.doc.createElement('button');
+      menu.type = 'button';
+      menu.className = 'menu';
+      menu.dataset.testid = 'card-menu';
+      menu.textContent = '⋯';
+      menu.setAttribute('aria-haspopup', 'menu');
+      menu.setAttribute('aria-label', menuLabel);
+      // The menu button sits beside the box (placed absolutely), so the box stays the first line.
+      el.append(box, menu);
+      const ui: CardUi = { card, el, box, photo: photos[i] ?? null, status: null, repeat: null, again: null, x: NaN, y: NaN, w: NaN };
       this.uis.set(card.element, ui);
-      this.byBox.set(box, ui);
+      this.controls.set(box, [ui, 'box']);
+      this.controls.set(menu, [ui, 'menu']);
       let same = this.byItem.get(card.listing.itemId);
       if (!same) this.byItem.set(card.listing.itemId, (same = new Set()));
       same.add(ui);
@@ -99,7 +176,7 @@ export class CardOverlay {
     const list = [...this.uis.values()];
     if (!list.length) return;
     const o = this.origin.getBoundingClientRect();
-    this.place(list, o, list.map((u) => u.card.element.getBoundingClientRect()));
+    this.place(list, o, list.map((u) => anchorRect(u.card.element, u.photo)));
   }
 
   /** Writes only what changed: a transform and a width per card. */
@@ -145,15 +222,36 @@ export class CardOverlay {
     const { listing } = ui.card;
     ui.box.checked = this.state.selected.has(listing.itemId);
     const annotation = this.state.annotations.get(listing.itemId);
+    // A card with a request shows it and is not selectable until the user chooses "flag again".
+    const locked = !this.state.selectable(listing.itemId);
+    if (ui.box.disabled !== locked) ui.box.disabled = locked;
     if (annotation) {
       if (!ui.status) ui.el.append((ui.status = this.doc.createElement('div')));
       writeCardStatus(ui.status, annotation, this.now());
     }
-    // A repeat seller: requests for other listings of the same seller.
+    if (locked && !ui.again) {
+      const b = (ui.again = this.doc.createElement('button'));
+      b.type = 'button';
+      b.className = 'again';
+      b.dataset.testid = 'card-flag-again';
+      b.dataset.itemId = listing.itemId;
+      b.textContent = t('content_flag_again');
+      this.controls.set(b, [ui, 'again']);
+      ui.status!.after(b);
+    }
+    if (ui.again) {
+      ui.again.hidden = !locked;
+      if (annotation) ui.again.title = t('content_flag_again_question', [annotation.caseId ? t('content_case', annotation.caseId) : t('content_no_case_yet'), stateLabel(annotation.state)]);
+    }
+    // A repeat seller: requests for other listings of the same seller. The mark selects them.
     const repeat = this.state.otherRequestsOfSeller(listing) > 0;
     if (repeat && !ui.repeat) {
-      ui.repeat = this.doc.createElement('span');
+      ui.repeat = this.doc.createElement('button');
+      ui.repeat.type = 'button';
       ui.repeat.className = 'repeat';
+      ui.repeat.dataset.testid = 'seller-mark';
+      ui.repeat.title = t('content_select_seller', listing.seller.name);
+      this.controls.set(ui.repeat, [ui, 'seller']);
       ui.el.append(ui.repeat);
     }
     if (ui.repeat) {
@@ -162,6 +260,21 @@ export class CardOverlay {
       ui.repeat.dataset.count = total;
       ui.repeat.textContent = t('content_repeat_seller', total);
     }
+  }
+
+  /**
+   * The card that has the focus: our own box or menu (focus inside the UI host), or an element
+   * of the page inside a card (a link the user tabbed to).
+   */
+  focusedListing(): Listing | null {
+    const inner = (this.root.getRootNode() as ShadowRoot).activeElement;
+    const mine = inner ? this.controls.get(inner) : undefined;
+    if (mine) return mine[0].card.listing;
+    for (let el = this.doc.activeElement; el; el = el.parentElement) {
+      const ui = this.uis.get(el);
+      if (ui) return ui.card.listing;
+    }
+    return null;
   }
 
   /** The listings whose cards are on screen now. */

@@ -1,5 +1,7 @@
 import { render } from 'preact';
-import type { ItemAnnotation } from '../shared/messages.ts';
+import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
+
+type Queued = Extract<ResponseOf<'flag'>, { ok: true }>;
 import type { Listing } from '../shared/model.ts';
 import { FlagForm } from './flag-form.tsx';
 
@@ -11,10 +13,12 @@ import { FlagForm } from './flag-form.tsx';
 export function showFlagForm(
   container: HTMLElement,
   listings: Listing[],
-  onQueued: (a: ItemAnnotation[], filed: Listing[]) => void,
+  onQueued: (a: ItemAnnotation[], filed: Listing[], answer: Queued) => void,
   onCancel: () => void,
   complete?: (listings: Listing[]) => Promise<Listing[]>,
+  /** Items that already have a request and that the user chose to flag again. */
+  flagAgain?: string[],
 ): () => void {
-  render(<FlagForm listings={listings} complete={complete} onQueued={onQueued} onCancel={onCancel} />, container);
+  render(<FlagForm listings={listings} flagAgain={flagAgain} complete={complete} onQueued={onQueued} onCancel={onCancel} shortcut="flag-selection" />, container);
   return () => render(null, container);
 }

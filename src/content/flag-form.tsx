@@ -1,12 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
-import { LIMITS, Reason, type Listing } from '../shared/model.ts';
-import { send } from '../shared/messaging.ts';
+import type { Listing } from '../shared/model.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { askWorker } from './ask-worker.ts';
 import { t, uiLocale } from '../shared/i18n.ts';
-import { REASONS, reasonLabel } from './labels.ts';
+import { isReason, REASONS, reasonLabel } from './labels.ts';
 import { onTrusted } from './trusted.ts';
 import { newSubmitId, sendFlag } from './submit-flag.ts';
+import { AlreadyReported } from './already-reported.tsx';
+import { ShortcutHint } from './shortcut-hint.tsx';
 
 type Context = ResponseOf<'flagContext'>;
 
@@ -24,6 +27,13 @@ interface Props {
    * filed; throws with the message to show when it cannot, and then nothing is filed.
    */
   complete?: (listings: Listing[]) => Promise<Listing[]>;
+  /**
+   * This device's requests for the listings, known before the form opened: the form shows
+   * each case and files it again only on purpose (its submit reads "Flag again").
+   */
+  existing?: ItemAnnotation[];
+  /** The keyboard command that opens this form, shown with its keys. */
+  shortcut?: 'flag-listing' | 'flag-selection';
 }
 
 /**
@@ -32,7 +42,7 @@ interface Props {
  * and it re-checks the values against what the worker offered, since page scripts can
  * change the fields of an open shadow root.
  */
-export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: Props) {
+export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete, existing, shortcut = 'flag-listing' }: Props) {
   const [ctx, setCtx] = useState<Context | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [reason, setReason] = useState<string>('counterfeit');
@@ -43,11 +53,13 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
   const [error, setError] = useState<string | null>(null);
   // One id per form: a resend after a lost answer, or a second click, is the same submit.
   const [submitId] = useState(newSubmitId);
+  // Requests this device has for the listing: shown, and filed again only on purpose.
+  const [known, setKnown] = useState<ItemAnnotation[]>(existing ?? []);
 
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
-    send('flagContext', { count: listings.length }).then(
+    askWorker('flagContext', { count: listings.length }).then(
       (c) => {
         if (!live) return;
         setCtx(c);
@@ -74,8 +86,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
   };
   const submit = onTrusted(async () => {
     if (!ctx || busy) return;
-    const r = Reason.safeParse(reason);
-    if (!r.success || !ctx.ipRights.some((x) => x.id === ipRightId) || note.length > LIMITS.note) {
+    if (!isReason(reason) || !ctx.ipRights.some((x) => x.id === ipRightId) || note.length > LIMITS.note) {
       setError(t('content_invalid_choice'));
       return;
     }
@@ -95,8 +106,12 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
       }
     }
     try {
-      const res = await sendFlag({ listings: ready, reason: r.data, ipRightId, note, submitId, ...(flagAgain?.length ? { flagAgain } : {}) });
-      if (res.ok) onQueued(res.annotations, ready, res);
+      const again = [...(flagAgain ?? []), ...known.map((a) => a.itemId)];
+      const res = await sendFlag({ listings: ready, reason, ipRightId, note, submitId, ...(again.length ? { flagAgain: again } : {}) });
+      // One listing that already had a request (the page did not know yet): nothing was
+      // filed, so the form shows that case and asks before filing it again.
+      if (res.ok && listings.length === 1 && !res.clientRequestIds.length && res.skipped?.length) setKnown(res.skipped);
+      else if (res.ok) onQueued(res.annotations, ready, res);
       else setError(t('content_flag_failed', res.error.message));
     } catch {
       setError(t('content_worker_unreachable'));
@@ -119,6 +134,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
   return wrap(
     <div class="form" role="form" aria-label={t('content_flag_heading')}>
       <Filing listings={listings} />
+      {known.length > 0 && <AlreadyReported annotations={known} />}
       <label for="tdf-reason">{t('content_reason_label')}</label>
       <select id="tdf-reason" data-testid="flag-reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)}>
         {REASONS.map((code) => (
@@ -163,10 +179,11 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete }: 
         <button type="button" onClick={cancel}>
           {t('content_cancel')}
         </button>
-        <button type="button" class="primary" data-testid="flag-submit" disabled={busy} onClick={submit}>
-          {busy ? t('content_submitting') : t('content_submit')}
+        <button type="button" class="primary" data-testid="flag-submit" data-flag-again={String(known.length > 0)} disabled={busy} onClick={submit}>
+          {busy ? t('content_submitting') : known.length ? t('content_flag_again') : t('content_submit')}
         </button>
       </div>
+      <ShortcutHint name={shortcut} />
     </div>,
   );
 }

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { ItemPanel } from './item-panel.tsx';
+import type { RequestOf } from '../shared/messages.ts';
 import { mount } from './mount.ts';
+import { order } from './page-orders.ts';
 import { change, fakeWorker, flagContext, listing, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
 
 const NOW = Date.parse('2026-03-03T10:00:00.000Z');
@@ -53,7 +55,8 @@ describe('item panel', () => {
     q('flag-submit')!.click();
     q('flag-submit')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await settle();
-    expect(types(sent)).toEqual(['lookup', 'flagContext']);
+    // The form asks for its context and the command's keys (its shortcut hint); never a flag.
+    expect(types(sent)).toEqual(['lookup', 'flagContext', 'shortcuts']);
   });
 
   it('opens the form with the API reasons and IP rights, the default preselected', async () => {
@@ -222,6 +225,49 @@ describe('item panel', () => {
     expect(types(sent)).toEqual(['lookup']);
     await trustedClick(q('flag-again'));
     expect(q('flag-reason')).not.toBeNull();
+  });
+
+  it('the keyboard command opens the form, but asks first for a listing that already has a request', async () => {
+    const existing = { marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c1', state: 'in_review', slaDueAt: null, caseId: 'TD-2026-000123' };
+    const sent = fakeWorker({ lookup: () => ({ annotations: [existing], sellerCounts: {} }), flagContext: () => flagContext() });
+    const { q, shadow } = await show();
+    let opened = false;
+    await act(() => void (opened = order('flagFocused')!()));
+    await settle();
+    expect(opened).toBe(true);
+    expect(q('flag-reason')).toBeNull();
+    expect(shadow.querySelector('.confirm')!.textContent).toContain('case TD-2026-000123, In review');
+    expect(types(sent)).toEqual(['lookup']);
+    await trustedClick(q('flag-again'));
+    expect(q('flag-reason')).not.toBeNull();
+  });
+
+  it('asks first when the worker answers that the listing was already reported, then files it again on purpose', async () => {
+    const prior = { marketplace: 'taobao', itemId: '637145790668', clientRequestId: 'c1', state: 'received', slaDueAt: null, caseId: 'TD-2026-000777' };
+    const flags: RequestOf<'flag'>[] = [];
+    const sent = fakeWorker({
+      lookup: noAnnotations, // the page did not know yet
+      flagContext: () => flagContext(),
+      shortcuts: () => ({ commands: [{ name: 'flag-listing', shortcut: '', description: '' }], browser: 'chromium' }),
+      flag: (p) => {
+        flags.push(p);
+        return p.flagAgain?.length
+          ? { ok: true, jobId: 'j', clientRequestIds: ['c2'], annotations: [{ ...prior, clientRequestId: 'c2', state: 'capturing', caseId: null }], skipped: [] }
+          : { ok: true, jobId: null, clientRequestIds: [], annotations: [], skipped: [prior] };
+      },
+    });
+    const { q } = await show();
+    await trustedClick(q('flag-listing'));
+    // An unassigned shortcut is shown as such.
+    expect(q('shortcut-hint')!.textContent).toContain('Shortcut: no shortcut set');
+    await trustedClick(q('flag-submit'));
+    expect(q('already-reported')!.textContent).toContain('case TD-2026-000777, Received');
+    expect(q('flag-submit')!.textContent).toBe('Flag again');
+    expect(q('listing-status')).toBeNull();
+    await trustedClick(q('flag-submit'));
+    expect(flags.map((f) => f.flagAgain ?? [])).toEqual([[], ['637145790668']]);
+    expect(q('flag-reason')).toBeNull();
+    expect(types(sent).filter((t) => t === 'flag')).toHaveLength(2);
   });
 
   it('shows what will be filed, takes focus, closes on Esc and gives focus back to the button', async () => {

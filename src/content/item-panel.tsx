@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isResolvedStatus } from '../shared/api/schemas.ts';
+import { isResolvedStatus } from '../shared/api/statuses.ts';
 import { stateLabel } from './labels.ts';
 import type { ItemAnnotation } from '../shared/messages.ts';
 import type { Listing } from '../shared/model.ts';
-import { send } from '../shared/messaging.ts';
+import { askWorker } from './ask-worker.ts';
 import { t } from '../shared/i18n.ts';
 import { FlagForm } from './flag-form.tsx';
 import { ListingStatus } from './listing-status.tsx';
 import { onTrusted } from './trusted.ts';
-import { onFlagFormRequest } from './capture-responder.ts';
+import { provideOrders } from './page-orders.ts';
 
 /** How often the SLA countdown on the page is refreshed; minutes are its finest unit. */
 const TICK_MS = 30_000;
@@ -30,9 +30,9 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
     // One question per page: does this item already have a request? Then, while it is not
     // resolved, the same question now and then, so the status follows the case without a reload.
     const ask = () =>
-      send('lookup', { items: [{ marketplace: listing.marketplace, itemId: listing.itemId }] }).then(
+      askWorker('lookup', { items: [{ marketplace: listing.marketplace, itemId: listing.itemId }] }).then(
         (res) => {
-          const mine = res.annotations.find((a) => a.marketplace === listing.marketplace && a.itemId === listing.itemId);
+          const mine = res.annotations?.find((a) => a.marketplace === listing.marketplace && a.itemId === listing.itemId);
           if (live && mine) setAnnotation(mine);
         },
         () => {}, // no status is shown when the worker cannot say; flagging still works
@@ -49,8 +49,10 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
     };
   }, [listing.marketplace, listing.itemId]);
 
-  // The keyboard command (Alt+Shift+F) opens the form, and grants activeTab for the capture.
-  useEffect(() => onFlagFormRequest(() => setOpen(true)), []);
+  // The keyboard command opens the form (and grants activeTab for the capture); for a listing
+  // that already has a request it asks first, as the button does, instead of filing again.
+  const flaggedNow = useRef(false);
+  useEffect(() => provideOrders({ flagFocused: () => (flaggedNow.current ? setConfirming(true) : setOpen(true), true) }), []);
 
   const queued = (annotations: ItemAnnotation[]) => {
     const mine = annotations.find((a) => a.itemId === listing.itemId);
@@ -67,6 +69,7 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
     requestAnimationFrame(() => flagButton.current?.focus());
   };
   const flagged = annotation !== null && annotation.clientRequestId !== '';
+  flaggedNow.current = flagged;
   const caseText = annotation?.caseId ? t('content_case', annotation.caseId) : t('content_no_case_yet');
   const label = flagged ? t('content_flagged', [caseText, stateLabel(annotation.state)]) : t('content_flag_listing');
 

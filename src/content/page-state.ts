@@ -69,6 +69,27 @@ export class PageState {
     if (items.length) this.emit({ items, selection: true });
   }
 
+  /**
+   * What this search's earlier result pages selected (kept by the worker): added as it was
+   * chosen, cards that since got a request included (the flag says "already reported").
+   */
+  restore(listings: Listing[]): void {
+    const items: string[] = [];
+    for (const l of listings) {
+      if (this.full) break;
+      if (this.selected.has(l.itemId)) continue;
+      this.selected.set(l.itemId, l);
+      items.push(l.itemId);
+    }
+    if (items.length) this.emit({ items, selection: true });
+  }
+
+  /** Clears these items from the selection (a shift-click range after a clearing click). */
+  unselectMany(itemIds: string[]): void {
+    const items = itemIds.filter((id) => this.selected.delete(id));
+    if (items.length) this.emit({ items, selection: true });
+  }
+
   clear(): void {
     const items = [...this.selected.keys()];
     this.selected.clear();

@@ -40,6 +40,7 @@ let reads = 0;
 const stub: SiteAdapter = {
   id: 'taobao',
   matches: ['*://*.taobao.com/*'],
+  itemLinks: ['*://item.taobao.com/*'],
   examples: { item: [], search: [], shop: [], other: [] },
   itemIdFromUrl: (u) => u.searchParams.get('id'),
   handles: (u) => u.hostname.endsWith('taobao.com'),

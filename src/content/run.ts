@@ -64,11 +64,12 @@ export function runContent(adapter: SiteAdapter, outer?: AbortSignal, opts: RunO
     const run = (current = new AbortController());
     const url = new URL(href);
     if (!adapter.handles(url)) return;
-    const feature = FEATURES[adapter.pageKind(url)];
-    if (!feature) return;
-    // The worker captures only tabs where a listing was flagged, which are these pages.
+    // The worker's orders (captures, keyboard commands, the link menu) reach every page of
+    // the site: a home page's links to listings can be flagged too.
     if (!listening) listenForCapture(adapter, win, signal);
     listening = true;
+    const feature = FEATURES[adapter.pageKind(url)];
+    if (!feature) return;
     void feature(adapter, win.document, url, run.signal, opts);
   };
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
 import { initSearchPage } from './search-page.ts';
-import { change, fakeWorker, flagContext, settle, trustedClick, type Sent } from './helpers.test-kit.ts';
+import { change, fakeWorker, flagContext, listing, settle, trusted, trustedClick, type Sent } from './helpers.test-kit.ts';
 import {
   box, cardElement, cardsOf, extractOnlyAdapter, fakeAdapter, findRoots, readCards, fakeLayout, FakeIntersectionObserver, handFrames, hooks, itemId, SEARCH, searchPage, shadow,
 } from './search.test-kit.ts';
@@ -15,6 +15,8 @@ let stop: AbortController;
 let sent: Sent[];
 let frames: ReturnType<typeof handFrames>;
 let lookupAnswer: (p: any) => ResponseOf<'lookup'>;
+let progressAnswer: ResponseOf<'captureProgress'>;
+let earlier: ResponseOf<'selectionGet'>['listings'];
 const now = () => Date.parse('2026-11-22T06:00:00.000Z');
 
 beforeEach(() => {
@@ -26,10 +28,16 @@ beforeEach(() => {
   stop = new AbortController();
   frames = handFrames();
   lookupAnswer = () => ({ annotations: [], sellerCounts: {} });
+  progressAnswer = { done: 0, total: 3, state: 'capturing', missing: 0 };
+  earlier = [];
   sent = fakeWorker({
     lookup: (p) => lookupAnswer(p),
     flagContext: () => flagContext(),
-    flag: (p) => ({ ok: true, clientRequestIds: [], annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
+    captureProgress: () => progressAnswer,
+    selectionGet: () => ({ listings: earlier }),
+    selectionSet: (p) => ({ ok: true, count: p.listings.length }),
+    stopCapture: () => ({ ok: true }),
+    flag: (p) => ({ ok: true, jobId: 'job-1', clientRequestIds: (p.listings as any[]).map((l) => `req-${l.itemId}`), annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
   });
 });
 afterEach(async () => {
@@ -203,6 +211,7 @@ describe('search page cards', () => {
     await enter(cardsOf(list));
     for (const n of [1, 3, 6]) await trustedClick(box(n));
     await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
     await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
     await change(hooks('flag-note')[0] as HTMLTextAreaElement, 'copies', 'input');
     await trustedClick(hooks('flag-submit')[0]);
@@ -213,6 +222,95 @@ describe('search page cards', () => {
     expect(hooks('listing-status').map((s) => [s.dataset.itemId, s.dataset.state])).toEqual([1, 3, 6].map((n) => [itemId(n), 'queued']));
     expect(hooks('listing-status')[0]!.textContent).toContain('SLA clock not started');
     expect(hooks('batch-toolbar')).toHaveLength(0);
+  });
+
+  it('shift-click selects the range since the last box clicked, skipping cards that have a request', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(6)], sellerCounts: {} });
+    const list = await start(30);
+    await enter(cardsOf(list));
+    await trustedClick(box(3));
+    await shiftClick(box(12));
+    const checked = () => hooks('select-listing').filter((b) => (b as HTMLInputElement).checked).map((b) => b.dataset.itemId);
+    expect(checked()).toEqual([3, 4, 5, 7, 8, 9, 10, 11, 12].map(itemId));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('9');
+    // A clearing click makes the next shift-click clear its range.
+    await trustedClick(box(10));
+    await shiftClick(box(4));
+    expect(checked()).toEqual([3, 11, 12].map(itemId));
+  });
+
+  it('selects every loaded card of a seller from the card menu and from the repeat-seller mark', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(5)], sellerCounts: { 'taobao:seller-1': 2 } });
+    const list = await start(12);
+    await enter(cardsOf(list));
+    await trustedClick(box(2)!.parentElement!.querySelector('[data-testid="card-menu"]'));
+    await trustedClick(hooks('select-seller')[0]);
+    const checked = () => hooks('select-listing').filter((b) => (b as HTMLInputElement).checked).map((b) => b.dataset.itemId);
+    expect(checked()).toEqual([2, 6, 10].map(itemId)); // seller-2
+    await trustedClick(box(1)!.parentElement!.querySelector('[data-testid="seller-mark"]'));
+    expect(checked()).toEqual([1, 2, 6, 9, 10].map(itemId)); // and seller-1, but 5 has a request
+  });
+
+  it('a card with a request is not selectable until the user chooses "flag again" for it, which is sent with the flag', async () => {
+    lookupAnswer = () => ({ annotations: [annotation(2)], sellerCounts: {} });
+    const list = await start(4);
+    await enter(cardsOf(list));
+    expect(box(2)!.disabled).toBe(true);
+    await trustedClick(box(1));
+    await trustedClick(buttonNamed('Select all visible'));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('3');
+    const again = hooks('card-flag-again').find((b) => b.dataset.itemId === itemId(2))!;
+    expect(again.title).toContain('case-2');
+    await trustedClick(again);
+    expect(box(2)!.checked).toBe(true);
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('4');
+    await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    expect(sent.find((m) => m.type === 'flag')!.payload.flagAgain).toEqual([itemId(2)]);
+  });
+
+  it('shows the progress of the flagged selection\'s evidence, and Stop keeps what is stored and says what is not', async () => {
+    const list = await start(6);
+    await enter(cardsOf(list));
+    for (const n of [1, 2, 3]) await trustedClick(box(n));
+    await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    const panel = () => hooks('batch-progress')[0]!;
+    await vi.waitFor(() => expect(panel().dataset.total).toBe('3'));
+    progressAnswer = { done: 1, total: 3, state: 'capturing', missing: 0 };
+    await vi.waitFor(() => expect(panel().dataset.done).toBe('1'));
+    expect(panel().textContent).toContain('Evidence stored for 1 of 3 listings');
+    await trustedClick(hooks('stop-capture')[0]);
+    expect(sent.filter((m) => m.type === 'stopCapture').map((m) => m.payload)).toEqual([{ jobId: 'job-1' }]);
+    progressAnswer = { done: 3, total: 3, state: 'sealed', missing: 2 };
+    await vi.waitFor(() => expect(panel().dataset.done).toBe('3'));
+    expect(panel().textContent).toContain('Stopped: what was captured is stored');
+    expect(panel().textContent).toContain('2 without a screenshot of their own');
+    expect(hooks('stop-capture')[0]!.hidden).toBe(true);
+    await trustedClick(hooks('close-progress')[0]);
+    expect(hooks('batch-progress')).toHaveLength(0);
+  });
+
+  it('keeps the selection in the worker: earlier result pages\' listings count and are flagged with this page\'s', async () => {
+    const fromPage1 = (n: number) => ({ ...listing, itemId: itemId(n), url: `https://item.taobao.com/item.htm?id=${itemId(n)}`, title: `第一页 ${n}` });
+    earlier = [fromPage1(901), fromPage1(902)];
+    const list = await start(4);
+    await enter(cardsOf(list));
+    await vi.waitFor(() => expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('2'));
+    await trustedClick(box(3));
+    expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('3');
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'selectionSet').at(-1)?.payload.listings.map((l: any) => l.itemId)).toEqual([901, 902, 3].map(itemId)));
+    await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    expect(sent.find((m) => m.type === 'flag')!.payload.listings.map((l: any) => [l.itemId, l.title])).toEqual([[itemId(901), '第一页 901'], [itemId(902), '第一页 902'], [itemId(3), '帆布双肩包 3']]);
+    // Flagged: the worker's copy is emptied.
+    await vi.waitFor(() => expect(sent.filter((m) => m.type === 'selectionSet').at(-1)?.payload.listings).toEqual([]));
   });
 
   it('removes everything when the run is aborted (navigation)', async () => {
@@ -226,6 +324,15 @@ describe('search page cards', () => {
     expect(findRoots).toHaveLength(1);
   });
 });
+
+/** The form's module is loaded on demand: a loaded machine may take a moment. */
+const formReady = () => vi.waitFor(() => expect(hooks('flag-ip-right')).toHaveLength(1));
+
+async function shiftClick(el: Element | null) {
+  if (!el) throw new Error('no element to click');
+  el.dispatchEvent(trusted(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true, shiftKey: true })));
+  await settle();
+}
 
 function buttonNamed(text: string): HTMLButtonElement {
   const b = [...(shadow()?.querySelectorAll('button') ?? [])].find((x) => x.textContent === text);

@@ -12,6 +12,11 @@ import { PageState } from './page-state.ts';
 import { followLayout } from './follow-layout.ts';
 import { fetchPage } from './fetch-page.ts';
 import { sellerCompleter } from './seller-pending.ts';
+import { cardPicks } from './card-picks.ts';
+import { provideSelection } from './selection.ts';
+import { provideSearchOrders } from './search-orders.ts';
+import { followCards, type FollowOptions } from './card-follow.ts';
+import { syncSelection } from './selection-sync.ts';
 
 export interface SearchPageOptions {
   /** How work is put into frames (tests step them by hand). */
@@ -20,6 +25,8 @@ export interface SearchPageOptions {
   lookupDebounceMs?: number;
   /** How far outside the viewport cards are annotated already. */
   rootMargin?: string;
+  /** How often the cards' requests are asked about (tests make it fast). */
+  follow?: FollowOptions;
 }
 
 /** How often the SLA countdowns on the cards are refreshed; minutes are their finest unit. */
@@ -69,19 +76,42 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   const { host, shadow } = mount(doc);
   const state = new PageState();
   const queue = frameQueue(opts.schedule ?? nextFrame);
-  const overlay = new CardOverlay(doc, shadow, host, state, now);
   // Cards the page data does not cover may lack the seller: it is read at flag time.
   const sellers = sellerCompleter(adapter, url, fetchPage);
-  // "Select all visible" takes every card loaded so far, not only those on screen: on that
-  // click only, the cards not read yet are read (in the same batches as near the viewport).
+  // "Select all visible", a shift-click range and "all from this seller" take every card
+  // loaded so far, not only those on screen: on such a gesture only, the cards not read yet
+  // are read (in the same batches as near the viewport), in the page's order.
   const loaded = () => {
     for (const element of waiting) near.add(element);
     while (near.size) annotateNear();
-    return [...cards.values()].filter((c) => c.element.isConnected).map((c) => c.listing);
+    const list = [...cards.values()].filter((c) => c.element.isConnected);
+    list.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    return list.map((c) => c.listing);
   };
+  const picks = cardPicks(state, loaded);
+  const overlay = new CardOverlay(doc, shadow, host, state, now, { ...picks, again: (l) => state.flagAgain(l) });
   const stopToolbar = batchToolbar(doc, shadow, state, loaded, sellers.complete);
+  provideSelection(
+    {
+      toggleFocused() {
+        const listing = overlay.focusedListing();
+        if (!listing) return false;
+        picks.pick(listing, false);
+        return true;
+      },
+      add(itemId) {
+        const listing = loaded().find((l) => l.itemId === itemId);
+        if (!listing || !state.selectable(itemId)) return false;
+        state.selectMany([listing]);
+        return state.selected.has(itemId);
+      },
+    },
+    signal,
+  );
 
   const cards = new Map<Element, Card>();
+  // The keyboard commands and the link menu act on these cards (search-orders.ts).
+  provideSearchOrders({ doc, shadow, state, overlay, picks, cards, signal });
   const batcher = lookupBatcher(
     (p) => askWorker('lookup', p),
     (res) => Array.isArray(res?.annotations) && typeof res.sellerCounts === 'object' && state.annotate(res.annotations, res.sellerCounts ?? {}),
@@ -89,6 +119,8 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
     opts.lookupDebounceMs,
   );
   const unsubscribe = state.subscribe((change) => overlay.refresh(change));
+  followCards(state, (p) => askWorker('lookup', p), doc, signal, opts.follow);
+  syncSelection(state, { get: () => askWorker('selectionGet', {}), set: (p) => askWorker('selectionSet', p) }, signal);
 
   // Cards near the viewport that have no UI yet: read in the next task. A card that shows
   // too little stays observed and is read again when it grows while near.

@@ -53,6 +53,7 @@ function readFake(element: Element): ListingInput {
 export const fakeAdapter: SiteAdapter = {
   id: 'taobao',
   matches: ['*://*.taobao.com/*'],
+  itemLinks: ['*://item.taobao.com/*'],
   examples: { item: [], search: [], shop: [], other: [] },
   itemIdFromUrl: () => null,
   handles: () => true,

@@ -70,16 +70,36 @@ textarea { min-height: 64px; resize: vertical; }
 .toolbar .head { margin-bottom: 4px; }
 .progress-panel { bottom: auto; top: 16px; }
 .progress progress { display: block; width: 100%; }
-.card-ui .again { pointer-events: auto; padding: 1px 6px; font-size: 11px; }
+.card-ui .menu {
+  position: absolute; top: 0; left: 26px; pointer-events: auto; width: 20px; height: 20px; padding: 0; line-height: 18px; font-size: 12px; border-radius: 4px;
+  background: rgba(255, 255, 255, .96);
+}
+.card-ui .again, .card-ui .repeat { pointer-events: auto; padding: 1px 6px; font-size: 11px; white-space: nowrap; max-width: 100%; overflow: hidden; text-overflow: ellipsis; }
+.card-ui .repeat { text-align: start; }
+.card-menu {
+  pointer-events: auto; display: flex; flex-direction: column; max-width: 100%; box-sizing: border-box; padding: 4px;
+  border: 1px solid #d0d7de; border-radius: 6px; background: #fff; box-shadow: 0 4px 12px rgba(31, 35, 40, .18);
+}
+.card-menu button { border: 0; background: transparent; text-align: start; padding: 4px 6px; font-size: 12px; white-space: normal; overflow-wrap: normal; min-width: 12em; max-width: 100%; }
 button.flagged { width: 100%; text-align: start; background: #ddf4ff; border-color: #54aeff; color: #0a3069; }
 .filing { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 0 0 4px; padding: 6px 8px; border-radius: 6px; background: #f6f8fa; }
 .filing dt { color: #59636e; }
 .filing dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .warn { color: #9a6700; }
 .confirm .message { margin-top: 0; }
+.notice { bottom: auto; top: 16px; right: 50%; transform: translateX(50%); width: auto; max-width: 420px; margin: 0; }
+.link-flag { right: auto; left: 16px; }
+.shortcuts { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: baseline; margin: 8px 0 0; color: #59636e; font-size: 11px; }
+.shortcuts kbd { font: inherit; font-weight: 600; }
+.shortcuts button { padding: 1px 6px; font-size: 11px; }
+input.text {
+  display: block; box-sizing: border-box; width: 100%; font: inherit; color: inherit;
+  padding: 4px 6px; border: 1px solid #d0d7de; border-radius: 6px; background: #fff;
+}
 @media (prefers-color-scheme: dark) {
   .panel { background: #1b1d21; color: #e7e9ed; border-color: #3d444d; box-shadow: 0 8px 24px rgba(0, 0, 0, .5); }
-  .listing, .count, .filing dt { color: #9198a1; }
+  .listing, .count, .filing dt, .shortcuts { color: #9198a1; }
+  input.text { background: #0d1117; border-color: #3d444d; color: #e7e9ed; }
   button { background: #2a2f36; border-color: #3d444d; color: #e7e9ed; }
   button.primary { background: #da3633; border-color: #f85149; color: #fff; }
   button.flagged { background: #0c2d6b; border-color: #1f6feb; color: #cae8ff; }
@@ -90,5 +110,7 @@ button.flagged { width: 100%; text-align: start; background: #ddf4ff; border-col
   .card-ui { color: #e7e9ed; }
   .card-ui .status, .card-ui .repeat { background: rgba(27, 29, 33, .96); border-color: #3d444d; }
   .card-ui input { box-shadow: 0 0 0 2px #1b1d21; }
+  .card-ui .menu { background: rgba(27, 29, 33, .96); }
+  .card-menu { background: #1b1d21; border-color: #3d444d; }
 }
 `;

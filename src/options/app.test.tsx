@@ -164,4 +164,23 @@ describe('options page', () => {
     expect(await chrome.permissions.contains({ origins: ['<all_urls>'] })).toBe(true);
     expect($('grant-screenshots')).toBeNull();
   });
+  it('lists every keyboard command with its keys, an unassigned one as not set, and opens the browser shortcuts page', async () => {
+    chrome.commands.getAll = vi.fn(async () => [
+      { name: 'flag-listing', shortcut: 'Alt+Shift+F', description: '' },
+      { name: 'toggle-selection', shortcut: '', description: '' },
+      { name: 'flag-selection', shortcut: 'Ctrl+Shift+9', description: '' },
+    ]) as never;
+    const create = vi.fn(async () => ({}));
+    chrome.tabs.create = create as never;
+    await mount();
+    await waitFor(() => container.querySelector('[data-testid="shortcut"][data-command="flag-selection"][data-shortcut="Ctrl+Shift+9"]'), 'the shortcuts');
+    const rows = [...container.querySelectorAll<HTMLElement>('[data-testid="shortcut"]')].map((r) => [r.dataset.command, r.querySelector('dd')!.textContent]);
+    expect(rows).toEqual([
+      ['flag-listing', 'Alt+Shift+F'],
+      ['toggle-selection', 'not set'],
+      ['flag-selection', 'Ctrl+Shift+9'],
+    ]);
+    await act(() => $('change-shortcuts')!.click());
+    expect(create).toHaveBeenCalledWith({ url: 'chrome://extensions/shortcuts' });
+  });
 });

@@ -7,6 +7,7 @@ import { DefaultsSection } from './defaults-section.tsx';
 import { ScreenshotsSection } from './screenshots-section.tsx';
 import { TsaSection } from './tsa-section.tsx';
 import { CaptureSection } from './capture-section.tsx';
+import { ShortcutsSection } from './shortcuts-section.tsx';
 import { WelcomeSection, isWelcome } from './welcome-section.tsx';
 
 export function App() {
@@ -28,6 +29,7 @@ export function App() {
       <TsaSection settings={settings} />
       {!isWelcome() && <ScreenshotsSection />}
       {!isWelcome() && <CaptureSection settings={settings} />}
+      <ShortcutsSection />
     </main>
   );
 }

@@ -2,6 +2,8 @@ import { db } from '../shared/db/open.ts';
 import type { EvidenceRef, TakedownRecord } from '../shared/model.ts';
 import { EVIDENCE_KIND, readManifest } from '../evidence/format.ts';
 import { walkChain } from '../evidence/chain.ts';
+import { getSettings } from '../shared/db/kv.ts';
+import { stampStatus, type StampStatus } from './stamp-status.ts';
 
 export interface ReportEntry {
   record: TakedownRecord;
@@ -15,6 +17,8 @@ export interface ReportEntry {
     position: number | null;
   } | null;
   timestamps: { tsa: string; genTime: string; sha256: string }[];
+  /** Where the manifest's trusted timestamp stands: stamped, owed (and why), given up, or none. */
+  stamp: StampStatus;
 }
 
 /**
@@ -28,15 +32,17 @@ export async function reportEntries(ids: readonly string[]): Promise<ReportEntry
     const b = await database.get('evidence', sha);
     return b ? new Uint8Array(b.data) : undefined;
   };
+  const tsaConfigured = (await getSettings()).tsaUrls.length > 0;
   const entries: ReportEntry[] = [];
   for (const id of ids) {
     const record = await database.get('requests', id);
     if (!record) continue;
     const shotRef = record.evidence.find((e) => e.kind === 'screenshot') ?? record.evidence.find((e) => e.mediaType.startsWith('image/')) ?? null;
     const shotBlob = shotRef ? await database.get('evidence', shotRef.sha256) : undefined;
-    const manifestRef = record.evidence.find((e) => e.kind === EVIDENCE_KIND.manifest);
+    const manifestRef = record.evidence.findLast((e) => e.kind === EVIDENCE_KIND.manifest);
     let manifest: ReportEntry['manifest'] = null;
     let timestamps: ReportEntry['timestamps'] = [];
+    let stamp: StampStatus = { kind: 'no_capture' };
     if (manifestRef) {
       const walk = await walkChain([manifestRef.sha256], load);
       const head = walk.manifests[0];
@@ -49,12 +55,14 @@ export async function reportEntries(ids: readonly string[]): Promise<ReportEntry
       };
       const job = await database.get('stamps', manifestRef.sha256);
       timestamps = (job?.tokens ?? []).map((t) => ({ tsa: t.tsa, genTime: t.genTime, sha256: t.sha256 }));
+      stamp = stampStatus({ evidence: [manifestRef] }, job, tsaConfigured);
     }
     entries.push({
       record,
       screenshot: shotRef && shotBlob ? { ref: shotRef, blob: new Blob([shotBlob.data], { type: shotBlob.mediaType }) } : null,
       manifest,
       timestamps,
+      stamp,
     });
   }
   return entries;

@@ -4,6 +4,7 @@ import { timeZoneFor } from '../shared/sla.ts';
 import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { marketLabel, reasonLabel, stateLabel } from './labels.ts';
 import { reportEntries, type ReportEntry } from './report-data.ts';
+import { ReportStamp } from './report-stamp.tsx';
 import { displayState } from '../shared/model.ts';
 
 type State = { kind: 'loading' } | { kind: 'ready'; entries: ReportEntry[] } | { kind: 'failed'; error: string };
@@ -92,17 +93,7 @@ function Entry({ entry }: { entry: ReportEntry }) {
         <p class="muted">{t('report_no_manifest')}</p>
       )}
       <h3>{t('report_timestamps')}</h3>
-      {entry.timestamps.length ? (
-        <ul>
-          {entry.timestamps.map((ts) => (
-            <li key={ts.sha256}>
-              {ts.tsa} · <Time iso={ts.genTime} zone="UTC" /> · <span class="mono break">{ts.sha256}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="muted">{t('report_no_timestamp')}</p>
-      )}
+      <ReportStamp entry={entry} zone={zone} />
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { useStore } from '../ui/use-store.ts';
 import { popupView } from './view-store.ts';
 import { marketLabel, stateLabel } from './labels.ts';
 import { RowActions } from './row-actions.tsx';
+import { StampLine } from './stamp-line.tsx';
 import { ExportBundleButton, ReportButton, RowSelect } from './export-buttons.tsx';
 
 /** Every row is this tall (CSS keeps it so): the virtual list's arithmetic depends on it. */
@@ -29,11 +30,15 @@ function detail(r: TakedownRecord, state: string, pause: QueuePause | null): { t
   }
   // A capture waiting for its tab says so: nothing else tells the user why it does not move.
   if (r.outbox.state === 'capturing' && r.outbox.lastError) return { text: r.outbox.lastError.message, tone: 'amber' };
+  const answerGaps = r.answer?.gaps?.map((g) => g.message).join('; ') ?? '';
+  if (r.answer?.state === 'capturing') return { text: t('popup_answer_capturing'), tone: 'amber' };
   if (r.answer && r.answer.state !== 'sent') {
-    return r.answer.lastError && r.answer.state === 'attention'
-      ? { text: t('popup_answer_refused', r.answer.lastError.message), tone: 'red' }
-      : { text: t('popup_answer_queued'), tone: 'muted' };
+    if (r.answer.lastError && r.answer.state === 'attention') return { text: t('popup_answer_refused', r.answer.lastError.message), tone: 'red' };
+    if (answerGaps) return { text: t('popup_answer_capture_gaps', answerGaps), tone: 'amber' };
+    return { text: r.answer.lastError?.code === 'offline' ? r.answer.lastError.message : t('popup_answer_queued'), tone: 'muted' };
   }
+  // The alliance has the answer: what its fresh capture lacked stays said while it reviews.
+  if (answerGaps && state === 'in_review') return { text: t('popup_answer_sent_gaps', answerGaps), tone: 'amber' };
   if (state === 'needs_info' && r.resolution) return { text: t('popup_question', r.resolution.message), tone: 'red' };
   if (state === 'counter_notice' && r.resolution) return { text: t('popup_counter_notice', r.resolution.message), tone: 'red' };
   if (r.resolution) return { text: t('popup_resolution', r.resolution.message), tone: 'muted' };
@@ -105,6 +110,7 @@ export function RequestRow({
       </p>
       <div class="row-actions small">
         <RowActions record={record} state={state} ipRights={ipRights} tabIndex={tab} />
+        <StampLine record={record} />
         <span class="row-exports">
           <ReportButton id={record.clientRequestId} tabIndex={tab} />
           <ExportBundleButton id={record.clientRequestId} tabIndex={tab} />

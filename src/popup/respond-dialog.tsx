@@ -81,6 +81,7 @@ export function RespondDialog({ record }: { record: TakedownRecord }) {
           <button type="button" class="secondary" data-testid="respond-attach-page" aria-pressed={attachPage} onClick={() => setAttachPage(!attachPage)}>
             {t(attachPage ? 'popup_answer_attach_page_on' : 'popup_answer_attach_page')}
           </button>
+          {attachPage && <p class="muted small">{t('popup_answer_attach_page_help')}</p>}
           {status.kind === 'failed' && (
             <p class="field-error small" role="alert">
               {t('popup_answer_failed', status.text)}

@@ -4,6 +4,7 @@ import { RESOLVED_CASE_STATUSES } from '../shared/api/schemas.ts';
 import { t } from '../shared/i18n.ts';
 import { send } from '../shared/messaging.ts';
 import { popupView } from './view-store.ts';
+import { useStampStatus } from './stamps-store.ts';
 
 type Busy = 'idle' | 'working' | { error: string };
 
@@ -45,6 +46,9 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
   const recapture = unfiled && record.outbox.batchId === null && (needsUser || record.outbox.state === 'queued') && (noScreenshot || record.outbox.lastError?.code === 'evidence_incomplete');
   const offerRights = needsUser && RIGHT_PROBLEMS.has(record.outbox.lastError?.code ?? '') && ipRights.length > 0;
   const working = busy === 'working';
+  // A stamp given up on, or never asked for (no TSA then, one now): the user may ask again.
+  const stamp = useStampStatus(record);
+  const askStamp = stamp.kind === 'failed' || (stamp.kind === 'none' && stamp.canAsk) ? stamp.manifestSha256 : null;
   return (
     <>
       {canAnswer && (
@@ -64,6 +68,19 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
       {recapture && (
         <button type="button" data-testid="capture-again" tabIndex={tabIndex} title={t('popup_capture_again_help')} disabled={working} onClick={() => run(() => send('recaptureRequest', { clientRequestId: id }))}>
           {t('popup_capture_again')}
+        </button>
+      )}
+      {askStamp && (
+        <button
+          type="button"
+          class="secondary"
+          data-testid="timestamp-retry"
+          tabIndex={tabIndex}
+          title={t(stamp.kind === 'failed' ? 'popup_stamp_retry_title' : 'popup_stamp_ask_title')}
+          disabled={working}
+          onClick={() => run(() => send('retryStamp', { manifestSha256: askStamp }))}
+        >
+          {t(stamp.kind === 'failed' ? 'popup_stamp_retry' : 'popup_stamp_ask')}
         </button>
       )}
       {needsUser && (

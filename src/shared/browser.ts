@@ -96,4 +96,21 @@ export async function commandShortcuts(): Promise<chrome.commands.Command[]> {
   return (await ext.commands?.getAll?.()) ?? [];
 }
 
+/**
+ * Opens where the user changes the keyboard shortcuts: Chrome's shortcuts page (an extension
+ * may open chrome://extensions/shortcuts with tabs.create), or Firefox's dialog (its
+ * about:addons page cannot be opened by an extension). False where neither is possible:
+ * the UI then says where to go.
+ */
+export async function openShortcutSettings(): Promise<boolean> {
+  if (browserKind() === 'firefox') {
+    const open = (ext.commands as { openShortcutSettings?: () => Promise<void> } | undefined)?.openShortcutSettings;
+    if (!open) return false;
+    await open();
+    return true;
+  }
+  await ext.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  return true;
+}
+
 export const ALL_URLS: chrome.permissions.Permissions = { origins: ['<all_urls>'] };

@@ -86,6 +86,8 @@ export const Messages = {
   stopCapture: message('stopCapture', ['content', 'page'], z.object({ jobId: z.string().max(64) }), z.object({ ok: z.boolean() })),
   /** "Capture again" on a request whose evidence is incomplete and that was not sent yet. */
   recaptureRequest: message('recaptureRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
+  /** "Try again" on a capture manifest's trusted timestamp that was given up (or never asked for). */
+  retryStamp: message('retryStamp', ['page'], z.object({ manifestSha256: z.string().regex(/^[0-9a-f]{64}$/) }), z.union([z.object({ ok: z.literal(true) }), Failure])),
   /**
    * Which of these items already have a request, and how many requests each of these sellers
    * has (repeat sellers): one batched question per page or scroll batch.
@@ -101,6 +103,15 @@ export const Messages = {
         .record(z.string().max(300), z.number().int().min(0))
         .refine((counts) => Object.keys(counts).length <= 2 * LOOKUP_MAX, 'too many seller counts'),
     }),
+  ),
+  /** The selection of the search the sender's tab shows, kept by the worker across result pages. */
+  selectionGet: message('selectionGet', ['content'], z.object({}), z.object({ listings: z.array(Listing).max(LIMITS.batch) })),
+  /** The page's selection changed: it replaces the tab's (empty: flagged or cleared). Tab and page from `sender.tab`. */
+  selectionSet: message(
+    'selectionSet',
+    ['content'],
+    z.object({ listings: z.array(z.unknown()).max(LIMITS.batch) }),
+    z.union([z.object({ ok: z.literal(true), count: z.number().int().min(0) }), Failure]),
   ),
   /** What the flag form offers: the IP rights and defaults (never the token). */
   flagContext: message(
@@ -120,6 +131,22 @@ export const Messages = {
       warnings: z.record(z.string(), z.array(z.object({ kind: z.enum(['success', 'counter_notices']), rate: z.number() }))).optional(),
     }),
   ),
+  /**
+   * The keyboard shortcuts as the user set them (chrome.commands.getAll, which content
+   * scripts cannot call): `shortcut` is empty when the user left a command unassigned.
+   */
+  shortcuts: message(
+    'shortcuts',
+    ['content', 'page'],
+    z.object({}),
+    z.object({
+      commands: z.array(z.object({ name: z.string().max(64), shortcut: z.string().max(64), description: z.string().max(300) })).max(20),
+      /** Where the user changes them: the page the worker can open, or instructions when it cannot. */
+      browser: z.enum(['chromium', 'firefox']),
+    }),
+  ),
+  /** "Change shortcuts": the browser's own shortcuts page (Chrome), or its dialog (Firefox). */
+  openShortcutSettings: message('openShortcutSettings', ['content', 'page'], z.object({}), z.object({ opened: z.boolean() })),
   /** The popup opened (and every half minute while open): fetch case statuses now, not at the next alarm. */
   refreshCases: message('refreshCases', ['page'], z.object({}), z.object({ ok: z.literal(true) })),
   /** "Send now" in the popup. */
@@ -225,8 +252,29 @@ export const TabMessages = {
   captureEnd: tabMessage(z.object({ scrollX: px, scrollY: px }), z.object({ ok: z.literal(true) })),
   /** The serialized page, when the browser cannot make an MHTML archive. */
   pageHtml: tabMessage(z.object({ maxChars: z.number().int().min(1).max(50_000_000) }), z.object({ html: z.string().max(50_000_000), truncated: z.boolean() })),
-  /** The keyboard command: open the flag form of this page, if it has one. */
+  /**
+   * The keyboard command "flag this listing": the item page's flag form, or on a search page
+   * the focused card's (asking first when the listing already has a request).
+   */
   openFlagForm: tabMessage(z.object({}), z.object({ opened: z.boolean() })),
+  /** The keyboard command: select or unselect the focused card (its box has focus, else the card under the pointer). */
+  toggleFocusedCard: tabMessage(z.object({}), z.object({ done: z.boolean() })),
+  /** The keyboard command: open the toolbar's flag form for the selection. */
+  openSelectionForm: tabMessage(z.object({}), z.object({ done: z.boolean() })),
+  /**
+   * The context menu on a link to a listing. `link`: what the worker read from the link's
+   * URL (null when it names no listing we know); `existing`: this device's latest request
+   * for that listing, so that the form asks before flagging it again.
+   */
+  linkMenu: tabMessage(
+    z.object({
+      action: z.enum(['flag', 'select']),
+      linkUrl: z.string().max(8192),
+      link: z.object({ marketplace: z.string().max(20), itemId: z.string().max(40), url: z.string().max(2048) }).nullable(),
+      existing: ItemAnnotation.nullable(),
+    }),
+    z.object({ done: z.boolean() }),
+  ),
 } as const;
 export type TabMessageName = keyof typeof TabMessages;
 export type TabRequestOf<K extends TabMessageName> = z.input<(typeof TabMessages)[K]['request']>;

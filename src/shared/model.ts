@@ -59,12 +59,19 @@ export const PendingAnswer = z.object({
   caseId: z.string(),
   body: z.string(),
   evidence: z.array(EvidenceRef),
-  state: z.enum(['queued', 'sending', 'attention', 'sent']),
+  /** `capturing`: a fresh capture of the listing is being made for it; it is sent after. */
+  state: z.enum(['capturing', 'queued', 'sending', 'attention', 'sent']),
   attempts: z.number().int().min(0),
   nextAttemptAt: z.number(),
   lastError: Problem.nullable(),
   queuedAt: z.string(),
   sentAt: z.string().nullable(),
+  /** What the fresh capture of the listing could not include, and why (said to the user). */
+  gaps: z.array(Problem).optional(),
+  /** Fresh captures begun for it (a worker stopped mid-capture begins again, a few times). */
+  captureTries: z.number().int().min(0).optional(),
+  /** The tab opened for the fresh capture, closed by the next worker if this one was stopped. */
+  captureTabId: z.number().int().optional(),
 });
 export type PendingAnswer = z.infer<typeof PendingAnswer>;
 

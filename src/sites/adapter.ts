@@ -20,6 +20,13 @@ export interface SiteDefinition {
    * permissions. `*://` so the end-to-end tests' plain-http fixture server is matched too.
    */
   matches: readonly string[];
+  /**
+   * Match patterns of links to this site's listings (item pages): the context menu's
+   * "Flag this listing" appears on these links. Coarse (a pattern cannot test the query):
+   * the item id is still read with `itemIdFromUrl`; tests check every item example is covered
+   * and no search or shop example is.
+   */
+  itemLinks: readonly string[];
   /** Example URLs per kind; tests check each is recognised here, covered by `matches`, and by no other site. */
   examples: Record<PageKind, string[]>;
   /** The host belongs to this site. */

@@ -30,6 +30,18 @@ describe('site definitions and the manifest', () => {
         for (const p of site.matches) expect(m.host_permissions).toContain(p);
       });
 
+      it("offers the listing link menu on each of its item examples, and only within its own pages", () => {
+        expect(site.examples.item.filter((e) => !covers(site.itemLinks, e))).toEqual([]);
+        // Every link pattern names pages of this site: its examples covered by a link pattern are its own.
+        const foreign = sites.filter((s) => s !== site).flatMap((s) => kinds.flatMap((k) => s.examples[k]));
+        expect(foreign.filter((e) => covers(site.itemLinks, e))).toEqual([]);
+      });
+
+      it('offers no listing link menu on search or shop links, of any site', () => {
+        const lists = sites.flatMap((s) => [...s.examples.search, ...s.examples.shop]);
+        expect(lists.filter((e) => covers(site.itemLinks, e))).toEqual([]);
+      });
+
       it('is what siteFor finds for its examples', () => {
         for (const e of kinds.flatMap((k) => site.examples[k])) expect(siteFor(new URL(e))?.id, e).toBe(site.id);
       });

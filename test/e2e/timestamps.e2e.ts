@@ -16,6 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const ITEM_ID = '637145790668';
 const SECOND_ITEM_ID = '600000000777';
 const THIRD_ITEM_ID = '652233445566';
+const FOURTH_ITEM_ID = '640000000999';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 function run(cmd: string, args: string[], cwd: string): Promise<{ code: number; out: string }> {
@@ -32,6 +33,17 @@ async function exportBundle(stack: Stack, itemId: string): Promise<Uint8Array> {
   const bytes = new Uint8Array(await readFile(await download.path()));
   await popup.close();
   return bytes;
+}
+
+/** The row's trusted-timestamp line once it reads `state` (stamped, owed, failed, none). */
+async function stampLine(stack: Stack, itemId: string, state: string): Promise<{ text: string; at: string; clientRequestId: string }> {
+  const popup = await stack.browser.popup();
+  const row = popup.locator(`[data-testid="request-row"][data-item-id="${itemId}"]`);
+  const line = row.getByTestId('timestamp-state');
+  await expect.poll(() => line.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe(state);
+  const seen = { text: (await line.textContent()) ?? '', at: (await line.getAttribute('data-at')) ?? '', clientRequestId: (await row.getAttribute('data-client-request-id')) ?? '' };
+  await popup.close();
+  return seen;
 }
 
 async function flag(stack: Stack, itemId: string): Promise<void> {
@@ -55,6 +67,7 @@ describe('trusted timestamps on every capture', () => {
         { host: 'item.taobao.com', path: '/item.htm', query: { id: ITEM_ID }, fixture: 'taobao/item-ssr2025.html' },
         { host: 'item.taobao.com', path: '/item.htm', query: { id: SECOND_ITEM_ID }, fixture: 'taobao/item-formula.html' },
         { host: 'item.taobao.com', path: '/item.htm', query: { id: THIRD_ITEM_ID }, fixture: 'taobao/item-react2022.html' },
+        { host: 'item.taobao.com', path: '/item.htm', query: { id: FOURTH_ITEM_ID }, fixture: 'taobao/item-ssr2025.html' },
       ],
     });
     work = await mkdtemp(path.join(os.tmpdir(), 'tdf-stamps-'));
@@ -176,10 +189,64 @@ describe('trusted timestamps on every capture', () => {
           }),
       );
     expect((await owed()).pending).toBe(1);
+    // The popup says the stamp is owed, why, and when it is tried next.
+    const owedLine = await stampLine(stack, THIRD_ITEM_ID, 'owed');
+    expect(owedLine.text).toContain('HTTP 503');
+    expect(Date.parse(owedLine.at)).toBeGreaterThan(Date.now() - 60_000);
 
     await stack.restartBrowser();
     sandbox.faults.clear(); // the TSA is back
     await waitFor('the owed stamp after the restart', async () => (await owed()).pending === 0, 40_000);
     expect((await owed()).stamped).toBe(3);
+    // Stamped now: the row names the TSA and its time, the report prints the token beside the manifest.
+    const stamped = await stampLine(stack, THIRD_ITEM_ID, 'stamped');
+    expect(stamped.text).toContain('Sandbox TSA');
+    const report = await stack.browser.open(`src/popup/report.html?ids=${stamped.clientRequestId}`);
+    const block = report.getByTestId('report-timestamp');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 15_000 }).toBe('stamped');
+    const printed = (await block.textContent()) ?? '';
+    expect(printed).toContain('CN=Sandbox TSA');
+    expect(printed).toContain(stamped.at);
+    expect(printed).toMatch(/[0-9a-f]{64}[\s\S]*[0-9a-f]{64}/); // the manifest's hash, then the token's
+    await report.close();
+  });
+
+  it('says when the stamp was given up and why, and stamps the capture when the user says "timestamp again"', async () => {
+    const { sandbox } = stack;
+    sandbox.faults.push({ kind: 'status', status: 503, match: { pathPrefix: '/tsa' }, times: 1_000 });
+    const from = sandbox.calls.length;
+    await flag(stack, FOURTH_ITEM_ID);
+    await waitFor('a refused stamp', () => sandbox.calls.slice(from).some((c) => c.path === '/tsa' && c.status === 503), 15_000);
+    // A week of refusals later (the policy's count is unit-tested on a fixed clock): given up.
+    await (await stack.browser.liveWorker()).evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('takedown-flagger');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('stamps', 'readwrite');
+            const all = tx.objectStore('stamps').getAll();
+            all.onsuccess = () => {
+              for (const j of all.result as { state: string; lastError: string }[]) {
+                if (j.state === 'pending') tx.objectStore('stamps').put({ ...j, state: 'failed', failures: 40, failedAt: new Date().toISOString() });
+              }
+            };
+            tx.oncomplete = () => (open.result.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    sandbox.faults.clear(); // the TSA works again
+    const popup = await stack.browser.popup();
+    const row = popup.locator(`[data-testid="request-row"][data-item-id="${FOURTH_ITEM_ID}"]`);
+    const line = row.getByTestId('timestamp-state');
+    await expect.poll(() => line.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('failed');
+    expect(await line.textContent()).toContain('HTTP 503');
+    const asked = sandbox.calls.filter((c) => c.path === '/tsa').length;
+    await row.getByTestId('timestamp-retry').click();
+    await expect.poll(() => line.getAttribute('data-state'), { timeout: 15_000 }).toBe('stamped');
+    expect(sandbox.calls.filter((c) => c.path === '/tsa').length).toBe(asked + 1);
+    await expect.poll(() => row.getByTestId('timestamp-retry').count()).toBe(0);
+    await popup.close();
   });
 });

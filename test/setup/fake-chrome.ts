@@ -151,6 +151,20 @@ export function createFakeChrome() {
       },
       onCommand: fakeEvent(),
     },
+    contextMenus: {
+      items: new Map<string, Record<string, unknown>>(),
+      create(props: { id: string } & Record<string, unknown>, done?: () => void) {
+        chrome.runtime.lastError = chrome.contextMenus.items.has(props.id) ? { message: `Cannot create item with duplicate id ${props.id}` } : undefined;
+        if (!chrome.runtime.lastError) chrome.contextMenus.items.set(props.id, structuredClone(props));
+        done?.();
+        chrome.runtime.lastError = undefined;
+        return props.id;
+      },
+      async removeAll() {
+        chrome.contextMenus.items.clear();
+      },
+      onClicked: fakeEvent(),
+    },
     pageCapture: {
       async saveAsMHTML() {
         throw new Error('saveAsMHTML is not available in unit tests');

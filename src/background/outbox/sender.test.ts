@@ -9,6 +9,8 @@ import { record } from '../../../test/unit/records.ts';
 import { drainOutbox, type SenderDeps } from './sender.ts';
 import { answerPings } from './liveness.ts';
 import { makeAllDue } from './store.ts';
+import { getPace } from './pace-store.ts';
+import { probeIfDue } from './probe.ts';
 
 // The sender against the real sandbox API over HTTP, with fake-indexeddb underneath:
 // at-least-once sending, exactly-once effect.
@@ -183,5 +185,76 @@ describe('backoff and progress', () => {
     clock += 60 * 60_000;
     await drainOutbox(deps());
     expect(await batchAttempts()).toBe(1);
+  });
+});
+
+describe('the pace after the service was sick', () => {
+  const probeDeps = (online = true) => ({ now: () => clock, random: () => 0.5, online: () => online });
+  const storedBatches = async () => (await db()).getAll('batches');
+
+  /** One request whose batch met `n` 503s in a row, the clock moved past each backoff. */
+  async function sickBatch(n: number) {
+    await queue(1);
+    sandbox.faults.push({ kind: 'status', status: 503, match: { method: 'POST' }, times: n });
+    for (let i = 0; i < n; i++) {
+      const [b] = await storedBatches();
+      if (b) clock = Math.max(clock, b.nextAttemptAt);
+      expect((await drainOutbox(deps())).stoppedBy).toBe('failure');
+    }
+    const [b] = await storedBatches();
+    return b!;
+  }
+
+  it('a successful call makes a batch waiting out a long backoff due at once', async () => {
+    const waiting = await sickBatch(8);
+    expect(waiting.nextAttemptAt - clock).toBeGreaterThan(60_000);
+    // A new flag goes out and is accepted: the service is back, the old batch follows in the same pass.
+    clock += 1_000;
+    await (await db()).put('requests', record({ id: uuid(70), itemId: '600000000070' }));
+    const report = await drainOutbox(deps());
+    expect(report).toMatchObject({ batches: 2, submitted: 2, stoppedBy: 'done' });
+    expect(sandbox.listCases()).toHaveLength(2);
+    expect(new Set(sandbox.calls.filter((c) => c.method === 'POST').map((c) => c.idempotencyKey)).size).toBe(2);
+  });
+
+  it('a probe well before the backoff ends finds the service back, and the queue drains at once', async () => {
+    const waiting = await sickBatch(8);
+    const pace = await getPace();
+    expect(pace.probeAt).not.toBeNull();
+    expect(pace.probeAt! - clock).toBeLessThanOrEqual(15_000);
+    expect(waiting.nextAttemptAt).toBeGreaterThan(pace.probeAt! + 30_000);
+
+    expect(await probeIfDue(probeDeps())).toBe(false); // not yet
+    clock = pace.probeAt!;
+    expect(await probeIfDue(probeDeps(false))).toBe(false); // offline: no probe
+    expect(sandbox.calls.filter((c) => c.path === '/v1/me')).toHaveLength(0);
+    expect(await probeIfDue(probeDeps())).toBe(true);
+    expect(sandbox.calls.filter((c) => c.path === '/v1/me')).toHaveLength(1);
+    expect((await drainOutbox(deps())).submitted).toBe(1);
+    expect(sandbox.listCases()).toHaveLength(1);
+    expect(await getPace()).toMatchObject({ failuresInARow: 0, probeAt: null });
+  });
+
+  it('a probe that finds the service still sick plans the next one later and changes nothing else', async () => {
+    const waiting = await sickBatch(8);
+    clock = (await getPace()).probeAt!;
+    sandbox.faults.push({ kind: 'status', status: 503, match: { pathPrefix: '/v1/me' } });
+    expect(await probeIfDue(probeDeps())).toBe(false);
+    const after = await getPace();
+    expect(after.failedProbes).toBe(1);
+    expect(after.probeAt! - clock).toBeGreaterThanOrEqual(20_000);
+    expect((await storedBatches())[0]!.nextAttemptAt).toBe(waiting.nextAttemptAt);
+  });
+
+  it('honours the service\'s Retry-After for every call, a new batch\'s too', async () => {
+    await queue(1);
+    sandbox.faults.push({ kind: 'status', status: 429, retryAfter: '30', match: { method: 'POST' } });
+    expect((await drainOutbox(deps())).stoppedBy).toBe('failure');
+    clock += 10_000;
+    await (await db()).put('requests', record({ id: uuid(80), itemId: '600000000080' }));
+    expect((await drainOutbox(deps())).stoppedBy).toBe('waiting');
+    expect(sandbox.calls.filter((c) => c.method === 'POST')).toHaveLength(1);
+    clock += 20_000;
+    expect((await drainOutbox(deps())).submitted).toBe(2);
   });
 });

@@ -8,6 +8,8 @@ import { hasEvidence, putEvidence, submitTakedowns, type ApiConfig, type ApiFail
 import { acquireLease, LEASE_MS, releaseLease } from './lease.ts';
 import { takeBatch, settleBatch } from './store.ts';
 import { applyResults, planFailure } from './apply.ts';
+import { getPace, serviceAnswered, updatePace } from './pace-store.ts';
+import { afterFailure } from './pace.ts';
 
 export interface SenderDeps {
   now: () => number;
@@ -21,7 +23,8 @@ export interface SenderDeps {
 export interface DrainReport {
   batches: number;
   submitted: number;
-  stoppedBy: 'done' | 'not_configured' | 'paused' | 'lease_held' | 'failure';
+  /** 'waiting': the service's Retry-After has not passed yet. */
+  stoppedBy: 'done' | 'not_configured' | 'paused' | 'lease_held' | 'failure' | 'waiting';
 }
 
 /**
@@ -82,6 +85,8 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
     const settings = await getSettings();
     if (!settings.baseUrl || !settings.token) return { ...report, stoppedBy: 'not_configured' };
     if (await getPause()) return { ...report, stoppedBy: 'paused' };
+    // The service's Retry-After holds for every call of ours, not only for the batch that got it.
+    if ((await getPace()).notBefore > deps.now()) return { ...report, stoppedBy: 'waiting' };
     const cfg: ApiConfig = { baseUrl: settings.baseUrl, token: settings.token };
     while (report.batches < maxBatches) {
       if (!(await acquireLease(deps.owner, deps.now()))) return { ...report, stoppedBy: 'lease_held' };
@@ -98,12 +103,15 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
         const next = await settleBatch(batch, (current) => applyResults(current, results, deps.now(), deps.random), null);
         report.submitted += next.filter((r) => r.outbox.state === 'submitted').length;
         await forgetUploads(next);
+        // The service takes batches again: what waits out a backoff from its sick spell goes now.
+        await serviceAnswered(deps.now(), { keepAttempts: false });
         announce('requests');
         continue;
       }
       // Backoff grows with failures in a row that got nowhere: an attempt that moved some
       // evidence across before failing starts the count again, so a flaky link still drains.
       const failuresInARow = progress.files > 0 ? 0 : batch.attempts;
+      if (progress.files > 0) await serviceAnswered(deps.now(), { keepAttempts: false });
       const plan = planFailure(pending.records, outcome, failuresInARow, deps.now(), deps.random);
       const byId = new Map(plan.records.map((r) => [r.clientRequestId, r]));
       await settleBatch(
@@ -116,7 +124,10 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
         await setPause({ ...plan.pause, at: new Date(deps.now()).toISOString() });
         return { ...report, stoppedBy: 'paused' };
       }
-      if (plan.batch === 'keep') return { ...report, stoppedBy: 'failure' };
+      if (plan.batch === 'keep') {
+        await updatePace((p) => afterFailure(p, deps.now(), outcome.retryAfterMs, deps.random));
+        return { ...report, stoppedBy: 'failure' };
+      }
     }
     return report;
   } finally {

@@ -2,6 +2,8 @@ import { db } from '../../shared/db/open.ts';
 import type { BatchRecord } from '../../shared/db/schema.ts';
 import type { TakedownRecord } from '../../shared/model.ts';
 import { buildBatch, dueForBatch } from './plan.ts';
+import { kvPut } from '../../shared/db/kv.ts';
+import { CALM } from './pace.ts';
 
 /**
  * The outbox's reads and writes. Every change to a batch and its requests happens in one
@@ -81,12 +83,22 @@ export async function earliestBatchRetry(): Promise<number | null> {
   return all.length ? Math.min(...all.map((b) => b.nextAttemptAt)) : null;
 }
 
+/** The earliest time anything in the outbox (a stored batch or a queued request) is due, or null. */
+export async function earliestOutboxDue(): Promise<number | null> {
+  const queued = await (await db()).getAllFromIndex('requests', 'byOutboxState', 'queued');
+  const times = [...queued.map((r) => r.outbox.nextAttemptAt), (await earliestBatchRetry()) ?? Infinity];
+  const first = Math.min(...times);
+  return Number.isFinite(first) ? first : null;
+}
+
 /**
  * "Send now" (and the network coming back): whatever waits for a backoff becomes due at
- * once, and backoff starts small again. Requests waiting on the user stay where they are.
+ * once, and backoff starts small again; the user's word overrides an old Retry-After too.
+ * Requests waiting on the user stay where they are.
  */
 export async function makeAllDue(now: number): Promise<void> {
-  const tx = (await db()).transaction(['batches', 'requests'], 'readwrite');
+  const tx = (await db()).transaction(['batches', 'requests', 'kv'], 'readwrite');
+  await kvPut('sendPace', CALM, tx.objectStore('kv'));
   for (const b of await tx.objectStore('batches').getAll()) await tx.objectStore('batches').put({ ...b, attempts: 0, nextAttemptAt: now });
   const requests = tx.objectStore('requests');
   for (const r of await requests.index('byOutboxState').getAll('queued')) {

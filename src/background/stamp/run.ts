@@ -27,7 +27,7 @@ export function runStamps(opts: { now?: boolean } = {}): Promise<void> {
     let next: number | null = null;
     do {
       again = false;
-      next = await stampDue({ now: Date.now, random: Math.random }).catch((err: unknown) => {
+      next = await stampDue({ now: Date.now, random: Math.random, online: () => globalThis.navigator?.onLine !== false }).catch((err: unknown) => {
         console.error('stamping failed', err);
         return Date.now() + 60_000;
       });

@@ -5,7 +5,8 @@ import { saveSettings } from '../../shared/db/kv.ts';
 import { storeCapture } from '../../evidence/evidence.test-kit.ts';
 import { certificateDer, checkTimeStampResp } from '../../evidence/timestamp.ts';
 import { startKit, type Kit } from '../../../sandbox/server.test-kit.ts';
-import { makeStampsDue, newStampJob, stampDue } from './stamper.ts';
+import { makeStampsDue, newStampJob, retryStamp, stampDue } from './stamper.ts';
+import { STAMP_POLICY } from './policy.ts';
 
 // Against the sandbox's TSA over real HTTP (openssl signs), with a clock the test holds.
 let kit: Kit;
@@ -95,5 +96,53 @@ describe('stamping capture manifests', () => {
     expect(await stampDue(deps)).toBeNull();
     expect((await (await db()).get('stamps', manifestSha))!.state).toBe('pending');
     expect(kit.sb.calls).toHaveLength(0);
+  });
+
+  it('stops after a week of failing tries with the reason, and stamps again when the user says "try again"', async () => {
+    await saveSettings({ tsaUrls: [kit.sb.tsaUrl] });
+    const { manifestSha } = await flaggedWithJob();
+    const start = t;
+    kit.sb.faults.push({ kind: 'status', status: 503, match: { pathPrefix: '/tsa' }, times: 1000 });
+    const database = await db();
+    let rounds = 0;
+    for (let next = await stampDue(deps); next !== null; next = await stampDue(deps)) {
+      t = next;
+      rounds++;
+    }
+    const failed = (await database.get('stamps', manifestSha))!;
+    expect(failed).toMatchObject({ state: 'failed', tokens: [], lastError: expect.stringContaining('HTTP 503') });
+    expect(Date.parse(failed.failedAt!) - start).toBeGreaterThanOrEqual(STAMP_POLICY.giveUpAfterMs);
+    expect(rounds).toBeGreaterThanOrEqual(STAMP_POLICY.minFailures);
+    // Given up: no alarm, and no TSA is asked again by itself, not even on coming back online.
+    const asked = kit.sb.calls.length;
+    await makeStampsDue(t + 3600_000);
+    expect(await stampDue(deps)).toBeNull();
+    expect(kit.sb.calls.length).toBe(asked);
+
+    kit.sb.faults.clear();
+    t += 24 * 3600_000;
+    expect(await retryStamp(manifestSha, t)).toEqual({ ok: true });
+    expect(await stampDue(deps)).toBeNull();
+    expect((await database.get('stamps', manifestSha))!).toMatchObject({ state: 'stamped', lastError: null });
+    expect(await retryStamp(manifestSha, t)).toEqual({ ok: false, code: 'already_stamped' });
+  });
+
+  it('asks no TSA and counts no failure while the browser is offline', async () => {
+    await saveSettings({ tsaUrls: [kit.sb.tsaUrl] });
+    const { manifestSha } = await flaggedWithJob();
+    const next = await stampDue({ ...deps, online: () => false });
+    expect(next).toBe(t + 60_000);
+    expect(kit.sb.calls).toHaveLength(0);
+    expect((await (await db()).get('stamps', manifestSha))!).toMatchObject({ state: 'pending', attempts: 0, lastError: null });
+  });
+
+  it('"timestamp now" on a capture made while no TSA was set asks for one now', async () => {
+    const { manifestSha } = await storeCapture();
+    expect(await (await db()).get('stamps', manifestSha)).toBeUndefined();
+    await saveSettings({ tsaUrls: [kit.sb.tsaUrl] });
+    expect(await retryStamp(manifestSha, t)).toEqual({ ok: true });
+    await stampDue(deps);
+    expect((await (await db()).get('stamps', manifestSha))!.state).toBe('stamped');
+    expect(await retryStamp('c'.repeat(64), t)).toEqual({ ok: false, code: 'not_found' });
   });
 });

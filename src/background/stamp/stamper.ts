@@ -5,21 +5,23 @@ import type { StampJob } from '../../shared/db/schema.ts';
 import type { EvidenceRef, TakedownRecord } from '../../shared/model.ts';
 import { EVIDENCE_KIND, sha256Hex, TIMESTAMP_MEDIA_TYPE } from '../../evidence/format.ts';
 import { checkTimeStampResp, newNonce, timeStampRequest, type TokenInfo } from '../../evidence/timestamp.ts';
-import { backoffDelay } from '../outbox/backoff.ts';
+import { afterFailedRound, triedAgain } from './policy.ts';
 import { askTsa } from './tsa-call.ts';
 
 export interface StamperDeps {
   now: () => number;
   random: () => number;
+  /** False while the browser is offline: no TSA is asked, and no failure is counted. */
+  online?: () => boolean;
 }
+
+/** While offline, look again this much later (coming back online also starts a round at once). */
+const OFFLINE_RECHECK_MS = 60_000;
 
 /** A new job for a manifest just stored: due at once. */
 export function newStampJob(manifestSha256: string, now: Date): StampJob {
   return { manifestSha256, state: 'pending', createdAt: now.toISOString(), attempts: 0, nextAttemptAt: now.getTime(), lastError: null, tokens: [] };
 }
-
-/** A TSA that failed is asked again no sooner than this. */
-const MIN_RETRY_MS = 5_000;
 
 /**
  * Asks the configured TSAs, in order, to stamp every capture manifest whose job is due,
@@ -31,7 +33,9 @@ export async function stampDue(deps: StamperDeps): Promise<number | null> {
   const database = await db();
   const pending = await database.getAllFromIndex('stamps', 'byState', 'pending');
   if (urls.length === 0) return null; // Jobs wait until a TSA is configured again.
-  for (const job of pending.filter((j) => j.nextAttemptAt <= deps.now())) {
+  const due = pending.filter((j) => j.nextAttemptAt <= deps.now());
+  if (due.length > 0 && deps.online && !deps.online()) return deps.now() + OFFLINE_RECHECK_MS;
+  for (const job of due) {
     const blob = await database.get('evidence', job.manifestSha256);
     if (!blob) {
       await putOff(job, 'the capture manifest is no longer stored', deps);
@@ -67,13 +71,32 @@ export async function makeStampsDue(now: number): Promise<void> {
 
 const hexBytes = (hex: string) => Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16));
 
+/** A round in which every TSA failed: tried again later, or given up by the policy. */
 async function putOff(job: StampJob, error: string, deps: StamperDeps): Promise<void> {
-  const attempts = job.attempts + 1;
-  const delay = Math.max(MIN_RETRY_MS, backoffDelay(attempts, deps.random));
   const tx = (await db()).transaction('stamps', 'readwrite');
   const current = await tx.store.get(job.manifestSha256);
-  if (current?.state === 'pending') await tx.store.put({ ...current, attempts, nextAttemptAt: deps.now() + delay, lastError: error });
+  if (current?.state === 'pending') await tx.store.put(afterFailedRound(current, error, deps.now(), deps.random));
   await tx.done;
+  // The popup shows why a stamp is owed and when it is tried next.
+  announce('stamps');
+}
+
+/**
+ * "Try again" on a stamp the policy gave up on (or one never asked for because no TSA was
+ * set when the capture was made): a new period of tries, starting now.
+ */
+export async function retryStamp(manifestSha256: string, now: number): Promise<{ ok: true } | { ok: false; code: string }> {
+  const tx = (await db()).transaction(['stamps', 'evidence'], 'readwrite');
+  const current = await tx.objectStore('stamps').get(manifestSha256);
+  const known = current ?? ((await tx.objectStore('evidence').getKey(manifestSha256)) ? newStampJob(manifestSha256, new Date(now)) : undefined);
+  if (!known || known.state === 'stamped') {
+    await tx.done;
+    return { ok: false, code: known ? 'already_stamped' : 'not_found' };
+  }
+  await tx.objectStore('stamps').put(triedAgain(known, now));
+  await tx.done;
+  announce('stamps');
+  return { ok: true };
 }
 
 /** A request not yet in a batch can still carry the token to the service. */

@@ -3,7 +3,7 @@
  * tells the others to re-read. BroadcastChannel reaches every same-origin context that is
  * awake, and costs nothing when none is.
  */
-export type Change = 'requests' | 'settings' | 'queue';
+export type Change = 'requests' | 'settings' | 'queue' | 'stamps';
 
 const CHANNEL = 'tdf-changes';
 
@@ -18,7 +18,7 @@ export function onChange(listener: (change: Change) => void): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => {};
   const ch = new BroadcastChannel(CHANNEL);
   ch.onmessage = (e: MessageEvent) => {
-    if (e.data === 'requests' || e.data === 'settings' || e.data === 'queue') listener(e.data);
+    if (e.data === 'requests' || e.data === 'settings' || e.data === 'queue' || e.data === 'stamps') listener(e.data);
   };
   return () => ch.close();
 }

@@ -1,5 +1,5 @@
 import { z } from '../zod.ts';
-import { DEFAULT_SETTINGS, QueuePause, Settings } from '../model.ts';
+import { DEFAULT_SETTINGS, LIMITS, Listing, QueuePause, Settings } from '../model.ts';
 
 /**
  * Every entry of the `kv` store, declared once with the schema of what it holds. A stored
@@ -12,12 +12,25 @@ import { DEFAULT_SETTINGS, QueuePause, Settings } from '../model.ts';
 export const SenderLease = z.object({ owner: z.string(), expiresAt: z.number() });
 export type SenderLease = z.infer<typeof SenderLease>;
 
+/**
+ * The outbox's pace across batches (see background/outbox/pace.ts): the service's last
+ * Retry-After, failures in a row, and the "service is back" probe while a backoff runs.
+ */
+export const SendPace = z.object({
+  notBefore: z.number(),
+  failuresInARow: z.number().int().min(0),
+  probeAt: z.number().nullable(),
+  failedProbes: z.number().int().min(0),
+});
+export type SendPace = z.infer<typeof SendPace>;
+
 export const KV_KEYS = {
   /** What the options page saves; a record from an older version is completed with defaults. */
   settings: z.preprocess((raw) => ({ ...DEFAULT_SETTINGS, ...(raw !== null && typeof raw === 'object' ? raw : {}) }), Settings),
   /** Why the whole queue is stopped (a 401), until the settings change. */
   queuePause: QueuePause,
   senderLease: SenderLease,
+  sendPace: SendPace,
   /** The case-status poll's watermark (`updatedSince` of the next poll). */
   pollUpdatedSince: z.string(),
   /** The SHA-256 of this device's newest capture manifest (the hash chain's head). */
@@ -26,8 +39,17 @@ export const KV_KEYS = {
   pendingAnswers: z.array(z.uuid()),
 } as const;
 
+/** A tab's selection on a search (background/selection-store.ts): the search, each listing and where it was selected. */
+export const TabSelection = z.object({
+  search: z.string().max(8192),
+  items: z.array(z.object({ listing: Listing, selectedOn: z.string().max(8192), selectedAt: z.string() })).max(LIMITS.batch),
+});
+export type TabSelection = z.infer<typeof TabSelection>;
+
 /** Entries with one key per thing: the prefix, then the thing's id. */
 export const KV_PREFIXES = {
+  /** `selection:<tabId>`: the selection of the search shown in that tab. */
+  'selection:': TabSelection,
   /** `uploaded:<sha256>`: the API base URL that confirmed it holds this evidence. */
   'uploaded:': z.string(),
 } as const;
@@ -44,6 +66,7 @@ export type KvValue<K extends KvKey> = K extends keyof Fixed
     ? z.output<Prefixes[P]>
     : never;
 
+export const selectionKey = (tabId: number) => `selection:${tabId}` as const;
 export const uploadedKey = (sha256: string) => `uploaded:${sha256}` as const;
 
 /** The schema of a key; a key that is not declared is a programming error. */

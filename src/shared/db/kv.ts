@@ -1,6 +1,6 @@
 import { db } from './open.ts';
 import { announce } from './changes.ts';
-import { schemaOf, type KvKey, type KvValue } from './kv-keys.ts';
+import { KV_PREFIXES, schemaOf, type KvKey, type KvValue } from './kv-keys.ts';
 import { DEFAULT_SETTINGS, type QueuePause, type Settings } from '../model.ts';
 
 /**
@@ -43,6 +43,13 @@ export async function kvDelete(key: KvKey, store?: KvStore): Promise<void> {
   schemaOf(key);
   if (store) await store.delete(key);
   else await (await db()).delete('kv', key);
+}
+
+/** Deletes every entry of a prefixed key (all tabs' selections at browser start). */
+export async function kvDeletePrefix(prefix: keyof typeof KV_PREFIXES): Promise<void> {
+  const tx = (await db()).transaction('kv', 'readwrite');
+  for (const key of await tx.store.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`))) await tx.store.delete(key);
+  await tx.done;
 }
 
 /** Settings as stored, completed with defaults; a damaged record gives the defaults. */

@@ -34,13 +34,20 @@ export interface BatchRecord {
  */
 export interface StampJob {
   manifestSha256: string;
-  state: 'pending' | 'stamped';
+  /** `failed`: the retry policy (background/stamp/policy.ts) gave up; the user may try again. */
+  state: 'pending' | 'stamped' | 'failed';
   createdAt: string;
   /** Rounds in a row in which every TSA failed (the backoff grows with it). */
   attempts: number;
   /** Epoch ms before which no TSA is asked again. */
   nextAttemptAt: number;
   lastError: string | null;
+  /** Start of the current period of tries: createdAt, or when the user last said "try again". */
+  triesSince?: string;
+  /** Rounds that failed in this period, not reset by coming back online (unlike `attempts`). */
+  failures?: number;
+  /** When the policy gave up (state `failed`). */
+  failedAt?: string;
   /** In the order the TSAs answered: bundle files <sha>.tsr, then <sha>.2.tsr, … */
   tokens: { sha256: string; tsaUrl: string; genTime: string; tsa: string }[];
 }

@@ -7,6 +7,7 @@ import { canonicalUrl, examples, handles, itemIdFromUrl, pageKind } from './dete
 export const alibaba1688Site: SiteDefinition = {
   id: '1688',
   matches: ['*://*.1688.com/*'],
+  itemLinks: ['*://detail.1688.com/offer/*', '*://m.1688.com/offer/*', '*://detail.m.1688.com/page/index.html*'],
   examples,
   handles,
   pageKind,

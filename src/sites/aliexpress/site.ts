@@ -5,6 +5,7 @@ import { canonicalUrl, examples, handles, itemIdFromUrl, pageKind } from './dete
 export const aliexpressSite: SiteDefinition = {
   id: 'aliexpress',
   matches: ['*://www.aliexpress.com/*', '*://*.aliexpress.com/*', '*://aliexpress.us/*', '*://www.aliexpress.us/*'],
+  itemLinks: ['*://*.aliexpress.com/item/*', '*://*.aliexpress.com/i/*', '*://*.aliexpress.com/store/product/*', '*://*.aliexpress.com/app/detail.html*', '*://*.aliexpress.us/item/*'],
   examples,
   handles,
   pageKind,

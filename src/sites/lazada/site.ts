@@ -12,6 +12,8 @@ export const lazadaSite: SiteDefinition = {
     '*://www.lazada.co.id/*',
     '*://www.lazada.vn/*',
   ],
+  // Every country site's product pages (/products/…-i<item>….html).
+  itemLinks: ['*://www.lazada.com.my/products/*', '*://www.lazada.sg/products/*', '*://www.lazada.co.th/products/*', '*://www.lazada.com.ph/products/*', '*://www.lazada.co.id/products/*', '*://www.lazada.vn/products/*'],
   examples,
   handles,
   pageKind,

@@ -5,6 +5,7 @@ import { canonicalUrl, examples, handles, itemIdFromUrl, pageKind } from './dete
 export const taobaoSite: SiteDefinition = {
   id: 'taobao',
   matches: ['*://item.taobao.com/*', '*://s.taobao.com/*', '*://world.taobao.com/*', '*://*.taobao.com/*'],
+  itemLinks: ['*://item.taobao.com/item.htm*', '*://world.taobao.com/item/*', '*://m.intl.taobao.com/detail/detail.html*', '*://h5.m.taobao.com/awp/core/detail.htm*', '*://a.m.taobao.com/i*'],
   examples,
   handles,
   pageKind,

@@ -5,6 +5,7 @@ import { canonicalUrl, examples, handles, itemIdFromUrl, pageKind } from './dete
 export const tmallSite: SiteDefinition = {
   id: 'tmall',
   matches: ['*://detail.tmall.com/*', '*://list.tmall.com/*', '*://*.tmall.com/*', '*://detail.tmall.hk/*'],
+  itemLinks: ['*://detail.tmall.com/item.htm*', '*://detail.m.tmall.com/item.htm*', '*://chaoshi.detail.tmall.com/item.htm*', '*://detail.tmall.hk/item.htm*', '*://detail.tmall.hk/hk/item.htm*'],
   examples,
   handles,
   pageKind,
