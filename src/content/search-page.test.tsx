@@ -251,6 +251,23 @@ describe('search page cards', () => {
     expect(checked()).toEqual([1, 2, 6, 9, 10].map(itemId)); // and seller-1, but 5 has a request
   });
 
+  it('the card menu closes on Esc and on a click elsewhere, and its button toggles it', async () => {
+    const list = await start(3);
+    await enter(cardsOf(list));
+    const menuButton = box(2)!.parentElement!.querySelector('[data-testid="card-menu"]')!;
+    await trustedClick(menuButton);
+    expect(hooks('select-seller')).toHaveLength(1);
+    hooks('select-seller')[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(hooks('select-seller')).toHaveLength(0);
+    await trustedClick(menuButton);
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(hooks('select-seller')).toHaveLength(0);
+    await trustedClick(menuButton);
+    menuButton.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await trustedClick(menuButton);
+    expect(hooks('select-seller')).toHaveLength(0);
+  });
+
   it('a card with a request is not selectable until the user chooses "flag again" for it, which is sent with the flag', async () => {
     lookupAnswer = () => ({ annotations: [annotation(2)], sellerCounts: {} });
     const list = await start(4);
