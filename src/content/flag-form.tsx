@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { ItemAnnotation, ResponseOf } from '../shared/messages.ts';
-import { LIMITS, Reason, type Listing } from '../shared/model.ts';
-import { send } from '../shared/messaging.ts';
+import type { Listing } from '../shared/model.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { askWorker } from './ask-worker.ts';
 import { t, uiLocale } from '../shared/i18n.ts';
-import { REASONS, reasonLabel } from './labels.ts';
+import { isReason, REASONS, reasonLabel } from './labels.ts';
 import { onTrusted } from './trusted.ts';
 import { newSubmitId, sendFlag } from './submit-flag.ts';
 import { AlreadyReported } from './already-reported.tsx';
@@ -58,7 +59,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete, ex
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     let live = true;
-    send('flagContext', { count: listings.length }).then(
+    askWorker('flagContext', { count: listings.length }).then(
       (c) => {
         if (!live) return;
         setCtx(c);
@@ -85,8 +86,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete, ex
   };
   const submit = onTrusted(async () => {
     if (!ctx || busy) return;
-    const r = Reason.safeParse(reason);
-    if (!r.success || !ctx.ipRights.some((x) => x.id === ipRightId) || note.length > LIMITS.note) {
+    if (!isReason(reason) || !ctx.ipRights.some((x) => x.id === ipRightId) || note.length > LIMITS.note) {
       setError(t('content_invalid_choice'));
       return;
     }
@@ -107,7 +107,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete, ex
     }
     try {
       const again = [...(flagAgain ?? []), ...known.map((a) => a.itemId)];
-      const res = await sendFlag({ listings: ready, reason: r.data, ipRightId, note, submitId, ...(again.length ? { flagAgain: again } : {}) });
+      const res = await sendFlag({ listings: ready, reason, ipRightId, note, submitId, ...(again.length ? { flagAgain: again } : {}) });
       // One listing that already had a request (the page did not know yet): nothing was
       // filed, so the form shows that case and asks before filing it again.
       if (res.ok && listings.length === 1 && !res.clientRequestIds.length && res.skipped?.length) setKnown(res.skipped);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { SiteAdapter } from '../sites/adapter.ts';
-import { Listing } from '../shared/model.ts';
+import type { Listing } from '../shared/model.ts';
+import { itemListing } from './item-listing.ts';
 import { ItemPanel } from './item-panel.tsx';
 import { mount } from './mount.ts';
 import { waitFor } from './wait-for.ts';
@@ -11,11 +12,11 @@ export interface ItemPageOptions {
   timeoutMs?: number;
 }
 
-/** The adapter's listing, validated and capped by the Listing schema; null if it does not pass. */
+/** The adapter's listing, capped for display and fit for the worker's schema (item-listing.ts); null if it cannot be one. */
 export function readListing(adapter: SiteAdapter, doc: Document, url: URL): Listing | null {
   try {
-    const parsed = Listing.safeParse(adapter.extractItem(doc, url));
-    return parsed.success ? parsed.data : null;
+    const input = adapter.extractItem(doc, url);
+    return input ? itemListing(input) : null;
   } catch {
     return null; // an adapter bug on a strange page must not break the page
   }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isResolvedStatus } from '../shared/api/schemas.ts';
+import { isResolvedStatus } from '../shared/api/statuses.ts';
 import { stateLabel } from './labels.ts';
 import type { ItemAnnotation } from '../shared/messages.ts';
 import type { Listing } from '../shared/model.ts';
-import { send } from '../shared/messaging.ts';
+import { askWorker } from './ask-worker.ts';
 import { t } from '../shared/i18n.ts';
 import { FlagForm } from './flag-form.tsx';
 import { ListingStatus } from './listing-status.tsx';
@@ -30,9 +30,9 @@ export function ItemPanel({ listing, now = Date.now }: { listing: Listing; now?:
     // One question per page: does this item already have a request? Then, while it is not
     // resolved, the same question now and then, so the status follows the case without a reload.
     const ask = () =>
-      send('lookup', { items: [{ marketplace: listing.marketplace, itemId: listing.itemId }] }).then(
+      askWorker('lookup', { items: [{ marketplace: listing.marketplace, itemId: listing.itemId }] }).then(
         (res) => {
-          const mine = res.annotations.find((a) => a.marketplace === listing.marketplace && a.itemId === listing.itemId);
+          const mine = res.annotations?.find((a) => a.marketplace === listing.marketplace && a.itemId === listing.itemId);
           if (live && mine) setAnnotation(mine);
         },
         () => {}, // no status is shown when the worker cannot say; flagging still works

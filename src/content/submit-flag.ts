@@ -1,5 +1,5 @@
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
-import { send } from '../shared/messaging.ts';
+import { askWorker } from './ask-worker.ts';
 
 /** A v4 UUID; crypto.randomUUID exists only in secure contexts, and some marketplace pages are http. */
 export function newSubmitId(): string {
@@ -29,7 +29,7 @@ export async function sendFlag(payload: RequestOf<'flag'> & { submitId: string }
   const end = now() + (opts.withinMs ?? 20_000);
   for (;;) {
     try {
-      return await send('flag', payload);
+      return await askWorker('flag', payload);
     } catch (err) {
       if (now() >= end) throw err;
       await sleep(opts.waitMs ?? 400);

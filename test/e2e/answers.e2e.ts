@@ -112,6 +112,13 @@ describe('answers to the alliance survive what browsers do', () => {
     expect(sandbox.getCase(caseId)!.responses).toHaveLength(1);
     // The tab opened for the capture is closed again.
     expect(browser.context.pages().filter((p) => p.url().includes(itemId))).toHaveLength(0);
+    // The printable report has the answer, the fresh screenshot and its hash.
+    const report = await browser.open(`src/popup/report.html?ids=${await row.getAttribute('data-client-request-id')}`);
+    const printed = report.getByTestId('report-answer');
+    await expect.poll(() => printed.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('sent');
+    expect(await printed.textContent()).toContain(shot!.sha256);
+    await expect.poll(() => printed.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0)).toBeGreaterThan(600);
+    await report.close();
     await popup.close();
   });
 

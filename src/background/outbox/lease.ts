@@ -1,12 +1,12 @@
 import { db } from '../../shared/db/open.ts';
 import { kvDelete, kvGet, kvPut } from '../../shared/db/kv.ts';
 import type { SenderLease } from '../../shared/db/kv-keys.ts';
-import { isAlive } from './liveness.ts';
+import { isAlive, lifeLockHeld } from './liveness.ts';
 
 /**
  * One sender at a time, across worker restarts: a lease with an expiry in IndexedDB,
  * renewed while a drain runs. A worker killed mid-send leaves its lease behind; the next one
- * takes over once it expires, or at once when the owner does not answer a liveness ping.
+ * takes over once it expires, or at once when the owner is known dead (liveness.ts).
  */
 export type Lease = SenderLease;
 
@@ -28,6 +28,7 @@ async function tryTake(owner: string, now: number, ttl: number, overrule: string
 }
 
 export async function acquireLease(owner: string, now: number, ttl = LEASE_MS, alive: (owner: string) => Promise<boolean> = isAlive): Promise<boolean> {
+  await lifeLockHeld();
   const first = await tryTake(owner, now, ttl, null);
   if (first.ok || !first.holder) return first.ok;
   // The ping runs outside the transaction; taking over then requires the same dead holder.

@@ -3,7 +3,7 @@
 // the spec shows up on both sides at once. zod objects strip unknown fields,
 // which is what the spec asks of both parties ("unknown fields are ignored").
 import { z } from '../zod.ts';
-import { isResolvedStatus, KNOWN_CASE_STATUSES, MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from './statuses.ts';
+import { isResolvedStatus, REASON_CODES, KNOWN_CASE_STATUSES, MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from './statuses.ts';
 
 export const MAX_BATCH = 100;
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -20,7 +20,7 @@ export type Sha256Hex = z.infer<typeof Sha256Hex>;
 export const Marketplace = z.enum(['taobao', 'tmall', 'lazada', 'aliexpress', '1688']);
 export type Marketplace = z.infer<typeof Marketplace>;
 
-export const Reason = z.enum(['counterfeit', 'trademark_misuse', 'copyright_image', 'patent', 'other']);
+export const Reason = z.enum(REASON_CODES);
 export type Reason = z.infer<typeof Reason>;
 
 export const IpRightKind = z.enum(['trademark', 'copyright', 'patent', 'design']);

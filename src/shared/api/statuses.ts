@@ -8,6 +8,10 @@ export const KNOWN_CASE_STATUSES = [
 export const RESOLVED_CASE_STATUSES = ['taken_down', 'rejected', 'withdrawn', 'reinstated'] as const;
 export const MEMBER_ACTION_STATUSES = ['needs_info', 'counter_notice'] as const;
 
+/** The reasons a request may give (the Reason schema in schemas.ts is built from these). */
+export const REASON_CODES = ['counterfeit', 'trademark_misuse', 'copyright_image', 'patent', 'other'] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
 export function isResolvedStatus(status: string): boolean {
   return (RESOLVED_CASE_STATUSES as readonly string[]).includes(status);
 }
