@@ -7,6 +7,7 @@ import firefoxManifest from './manifest.firefox.ts';
 import type { Plugin } from 'vite';
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { unitFiles } from './test/setup/unit-projects.ts';
 
 /**
  * Narrows what crxjs makes web-accessible: any page may fetch those files, so source maps
@@ -58,10 +59,19 @@ export default defineConfig(({ mode }) => {
   },
   server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'sandbox/**/*.test.ts', 'test/unit/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['test/setup/unit-setup.ts'],
     testTimeout: 15000,
+    // Two groups, one rule (test/setup/unit-projects.ts): DOM and module-mocking files isolated.
+    projects: underTest ? unitProjects() : [],
   },
   };
 });
+
+function unitProjects() {
+  const { isolated, shared } = unitFiles(import.meta.dirname, ['src', 'sandbox', 'test/unit']);
+  return [
+    { extends: true as const, test: { name: 'isolated', include: isolated, isolate: true } },
+    { extends: true as const, test: { name: 'shared', include: shared, isolate: false } },
+  ];
+}

@@ -1,13 +1,15 @@
 import { db } from '../shared/db/open.ts';
 import { announce } from '../shared/db/changes.ts';
-import { kvGet } from '../shared/db/kv.ts';
+import { getSettings, kvGet, kvPut } from '../shared/db/kv.ts';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { MAX_RESPONSE_EVIDENCE } from '../shared/api/schemas.ts';
 import type { PendingAnswer, Problem, TakedownRecord } from '../shared/model.ts';
 import { siteFor } from '../sites/definitions.ts';
 import { captureEvidence } from './capture/collect.ts';
-import type { Artifact } from './capture/artifact.ts';
+import { artifact, type Artifact } from './capture/artifact.ts';
+import { buildManifest, EVIDENCE_KIND, serialiseManifest } from '../evidence/format.ts';
+import { newStampJob } from './stamp/stamper.ts';
 
 const LOAD_TIMEOUT_MS = 20_000;
 /** A worker stopped mid-capture begins it again; past this the answer goes without it. */
@@ -51,7 +53,7 @@ function addressOf(r: TakedownRecord): string | null {
   return web(r.listing.url) ? r.listing.url : null;
 }
 
-type Fresh = { artifacts: Artifact[]; gaps: Problem[] };
+type Fresh = { artifacts: Artifact[]; gaps: Problem[]; page?: { url: string; title: string } };
 const gap = (code: string, message: string): Fresh => ({ artifacts: [], gaps: [{ code, message }] });
 
 /**
@@ -75,7 +77,7 @@ async function captureListing(r: TakedownRecord, a: PendingAnswer): Promise<Fres
     // Our page script answers on the marketplace's pages only: without it the tab showed
     // something else (a browser error, a login wall). What it showed is kept, and said.
     const gaps = capture.page ? capture.gaps : [{ code: 'page_not_listing', message: t('answer_gap_not_listing') }, ...capture.gaps];
-    return { artifacts: capture.shared, gaps };
+    return { artifacts: capture.shared, gaps, page: { url: ready.url ?? r.listing.url, title: ready.title ?? '' } };
   } finally {
     await ext.tabs.remove(tabId).catch(() => undefined);
   }
@@ -88,16 +90,48 @@ async function setAnswer(id: string, change: (a: PendingAnswer) => PendingAnswer
   await tx.done;
 }
 
-/** The capture joins the answer (its files and body), which is then queued to be sent: one transaction. */
+/**
+ * The fresh capture's manifest, chained to the device's head like a flag's (the capture
+ * runner runs one capture at a time, so the head read here is still the head when stored).
+ */
+async function manifestOf(r: TakedownRecord, fresh: Fresh, capturedAt: Date): Promise<Artifact> {
+  const version = ext.runtime.getManifest().version;
+  const manifest = buildManifest({
+    captureId: crypto.randomUUID(),
+    clientRequestIds: [r.clientRequestId],
+    capturedAt: capturedAt.toISOString(),
+    userTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    page: fresh.page ?? { url: r.listing.url, title: '' },
+    listings: [r.listing],
+    artifacts: fresh.artifacts.map((x) => x.ref),
+    gaps: fresh.gaps,
+    extension: { id: ext.runtime.id, version },
+    browser: globalThis.navigator?.userAgent ?? 'unknown',
+    previousManifestSha256: (await kvGet('captureChainHead')) ?? null,
+  });
+  return artifact(EVIDENCE_KIND.manifest, 'application/json', serialiseManifest(manifest), capturedAt);
+}
+
+/**
+ * The capture joins the answer (its files, its manifest as the new chain head, the body),
+ * which is then queued to be sent, and the manifest's stamp job: one transaction.
+ */
 async function complete(id: string, fresh: Fresh): Promise<void> {
-  const tx = (await db()).transaction(['evidence', 'requests'], 'readwrite');
+  const now = new Date();
+  const current = await (await db()).get('requests', id);
+  const manifest = fresh.artifacts.length > 0 && current ? await manifestOf(current, fresh, now) : null;
+  const stamp = manifest && (await getSettings()).tsaUrls.length > 0 ? newStampJob(manifest.ref.sha256, now) : null;
+  const tx = (await db()).transaction(['evidence', 'requests', 'kv', 'stamps'], 'readwrite');
   const r = await tx.objectStore('requests').get(id);
   const a = r?.answer;
   if (!r || a?.state !== 'capturing') return void (await tx.done);
-  for (const { ref, data } of fresh.artifacts) {
+  const files = manifest ? [...fresh.artifacts, manifest] : fresh.artifacts;
+  for (const { ref, data } of files) {
     await tx.objectStore('evidence').put({ sha256: ref.sha256, mediaType: ref.mediaType, bytes: ref.bytes, data, createdAt: ref.capturedAt });
   }
-  const evidence = [...a.evidence, ...fresh.artifacts.map((x) => x.ref)].slice(0, MAX_RESPONSE_EVIDENCE);
+  if (manifest) await kvPut('captureChainHead', manifest.ref.sha256, tx.objectStore('kv'));
+  if (stamp) await tx.objectStore('stamps').put(stamp);
+  const evidence = [...a.evidence, ...files.map((x) => x.ref)].slice(0, MAX_RESPONSE_EVIDENCE);
   const body = { ...(JSON.parse(a.body) as object), evidence };
   const { captureTabId: _closed, ...rest } = a;
   await tx.objectStore('requests').put({ ...r, answer: { ...rest, evidence, body: JSON.stringify(body), state: 'queued', nextAttemptAt: 0, gaps: fresh.gaps }, updatedAt: new Date().toISOString() });
@@ -105,7 +139,7 @@ async function complete(id: string, fresh: Fresh): Promise<void> {
   announce('requests');
 }
 
-async function captureOne(r: TakedownRecord): Promise<void> {
+async function captureOne(r: TakedownRecord, onStored: () => void): Promise<void> {
   const a = r.answer!;
   const tries = (a.captureTries ?? 0) + 1;
   let fresh: Fresh;
@@ -115,17 +149,19 @@ async function captureOne(r: TakedownRecord): Promise<void> {
     fresh = await captureListing(r, a).catch((err: unknown) => gap('capture_failed', t('capture_gap_failed', (err as Error).message)));
   }
   await complete(r.clientRequestId, fresh);
+  onStored();
 }
 
 let running: Promise<void> | null = null;
 let again = false;
 
 /**
- * Makes the fresh captures asked for with answers, one at a time (they share the browser's
- * capture rate with flags), at the submit and at every worker start (a stopped worker's
- * capture begins again). A watchdog alarm wakes the next worker if this one is stopped.
+ * Makes the fresh captures asked for with answers, in the capture runner's turn (they share
+ * the browser's capture rate and the hash chain with flags), at the submit and at every
+ * worker start (a stopped worker's capture begins again). A watchdog alarm wakes the next
+ * worker if this one is stopped. `onStored`: stamp and send, as after a flag's capture.
  */
-export function runAnswerCaptures(): Promise<void> {
+export function runAnswerCaptures(onStored: () => void): Promise<void> {
   if (running) {
     again = true;
     return running;
@@ -143,7 +179,7 @@ export function runAnswerCaptures(): Promise<void> {
             await armAnswerWake();
             watchdog = setInterval(() => void armAnswerWake(), WATCHDOG_MS / 2);
           }
-          await captureOne(r).catch((err: unknown) => console.error('answer capture failed', err));
+          await captureOne(r, onStored).catch((err: unknown) => console.error('answer capture failed', err));
         }
       } while (again);
     } finally {

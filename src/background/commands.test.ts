@@ -56,6 +56,16 @@ describe('the selection commands', () => {
   });
 });
 
+describe('a command on a page that cannot answer', () => {
+  it('tells the user to reload a marketplace page opened before the install or update; elsewhere it stays quiet', async () => {
+    const created = (chrome as unknown as { notifications: { created: { id: string; options: { message: string } }[] } }).notifications.created;
+    expect(await onCommand('flag-listing', { id: 5, url: 'https://www.google.com/' } as chrome.tabs.Tab)).toBe(false);
+    expect(created).toEqual([]);
+    expect(await onCommand('toggle-selection', { id: 6, url: 'https://s.taobao.com/search?q=bag' } as chrome.tabs.Tab)).toBe(false);
+    expect(created.map((n) => [n.id, n.options.message])).toEqual([['page-unreachable:6', expect.stringContaining('Reload the page')]]);
+  });
+});
+
 describe('the manifest commands', () => {
   it('declares every command the worker routes, each with a localized description and a suggested key', () => {
     const commands = (manifest as unknown as { commands: Record<string, { description: string; suggested_key: { default: string } }> }).commands;

@@ -1,5 +1,6 @@
 import { askTab } from './capture/tab-link.ts';
 import { ext } from '../shared/browser.ts';
+import { sayPageUnreachable } from './page-unreachable.ts';
 import type { TabMessageName } from '../shared/messages.ts';
 
 export const FLAG_COMMAND = 'flag-listing';
@@ -24,10 +25,11 @@ export const COMMAND_NAMES = Object.keys(ORDERS);
 export async function onCommand(command: string, tab?: chrome.tabs.Tab): Promise<boolean> {
   const order = Object.hasOwn(ORDERS, command) ? ORDERS[command]! : null;
   if (!order) return false;
-  const id = tab?.id ?? (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
-  if (id === undefined) return false;
-  // A tab without our content script (not a marketplace page) has nothing to open.
-  const answer = await askTab(id, order, {}).catch(() => null);
-  if (!answer) return false;
+  const target = tab?.id !== undefined ? tab : (await ext.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  if (target?.id === undefined) return false;
+  // A tab without our content script has nothing to open; on a marketplace page, that is a
+  // page opened before an install or update, and the user is told to reload it.
+  const answer = await askTab(target.id, order, {}).catch(() => null);
+  if (!answer) return void (await sayPageUnreachable(target)), false;
   return 'opened' in answer ? answer.opened : answer.done;
 }

@@ -1,4 +1,5 @@
 import { askTab } from './capture/tab-link.ts';
+import { sayPageUnreachable } from './page-unreachable.ts';
 import { annotationFor } from './annotate.ts';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
@@ -80,5 +81,7 @@ export async function onMenuClicked(info: chrome.contextMenus.OnClickData, tab?:
   const link = listingOfLink(info.linkUrl);
   const existing = await existingRequest(link).catch(() => null);
   const answer = await askTab(tab.id, 'linkMenu', { action, linkUrl: info.linkUrl.slice(0, 8192), link, existing }).catch(() => null);
+  // The menu shows only on marketplace pages: no answer means a page older than our install.
+  if (!answer) await sayPageUnreachable(tab);
   return answer?.done ?? false;
 }

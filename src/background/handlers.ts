@@ -12,7 +12,7 @@ import { queueAnswer } from './answers.ts';
 import { projectBatch } from '../shared/good-faith.ts';
 import { listRequests } from '../shared/db/requests.ts';
 import { Reason } from '../shared/model.ts';
-import { armAnswerWake, runAnswerCaptures } from './answer-capture.ts';
+import { armAnswerWake } from './answer-capture.ts';
 import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
@@ -98,7 +98,8 @@ export const handlers: Handlers = {
     if (!answer.ok) return answer;
     // Stored: from here a stopped worker is woken to capture and send it.
     await armAnswerWake();
-    if (payload.attachPage) void runAnswerCaptures().then(() => kick());
+    // The fresh capture runs in the capture runner's turn (alsoCapture), then it is sent.
+    if (payload.attachPage) void runCaptures();
     else void kick();
     return answer;
   },

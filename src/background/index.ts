@@ -35,7 +35,9 @@ ext.tabs.onUpdated.addListener((tabId, change) => {
   if (change.url) void onTabShown(tabId);
 });
 // Each captured step of a flag is stamped (when TSAs are set) and sent.
-configureCaptures({ onStored: () => void stampThenSend(() => kick()) });
+// Answers' fresh captures run in the capture runner's turn (the hash chain stays one line);
+// each is stamped like a flag's and then sent.
+configureCaptures({ onStored: () => void stampThenSend(() => kick()), alsoCapture: () => runAnswerCaptures(() => void stampThenSend(() => kick())) });
 
 ext.runtime.onInstalled.addListener(() => void ensureAlarms());
 ext.runtime.onInstalled.addListener((details) => void onInstalled(details));
@@ -57,5 +59,4 @@ void ensureAlarms();
 void navigator.storage?.persist?.().catch(() => false);
 void kick();
 void runStamps();
-void resumeCaptures();
-void runAnswerCaptures().then(() => kick());
+void resumeCaptures(); // answers' fresh captures too (alsoCapture)

@@ -38,6 +38,13 @@ describe('a tab\'s selection, kept by the worker', () => {
     expect(await ids({ id: 3, url: PAGE1 })).toEqual([]);
   });
 
+  it('answers the next page after the changes the last one sent, in the order they were sent', async () => {
+    const first = setSelection({ id: 7, url: PAGE1 }, [listing('1')], now);
+    const second = setSelection({ id: 7, url: PAGE1 }, [listing('1'), listing('2')], now);
+    expect(await ids({ id: 7, url: PAGE2 })).toEqual([['1', PAGE1], ['2', PAGE1]]);
+    await Promise.all([first, second]);
+  });
+
   it('refuses what a page could not have shown, and keeps what it had', async () => {
     await setSelection({ id: 7, url: PAGE1 }, [listing('1')], now);
     const foreign = await setSelection({ id: 7, url: PAGE1 }, [listing('2', 'lazada')], now);

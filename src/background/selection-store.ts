@@ -14,13 +14,25 @@ import { t } from '../shared/i18n.ts';
  * which its request records when it is flagged from another page.
  */
 
+// One change at a time: two clicks' messages must land in the order they were sent.
+let chain: Promise<unknown> = Promise.resolve();
+
 export interface SelectionTab {
   id: number;
   url: string;
 }
 
-/** The tab's selection for the search its page belongs to (empty for another search). */
+/**
+ * The tab's selection for the search its page belongs to (empty for another search), after
+ * the changes already sent: a page that pages on within the site (pushState) sends its last
+ * change and the next page asks at once.
+ */
 export async function getSelection(tab: SelectionTab): Promise<TabSelection['items']> {
+  await chain;
+  return read(tab);
+}
+
+async function read(tab: SelectionTab): Promise<TabSelection['items']> {
   const stored = (await kvGet(selectionKey(tab.id))) as TabSelection | undefined;
   return stored && stored.search === searchKey(tab.url) ? stored.items : [];
 }
@@ -32,8 +44,6 @@ export async function getSelection(tab: SelectionTab): Promise<TabSelection['ite
  */
 type SetAnswer = { ok: true; count: number } | { ok: false; error: { code: string; message: string } };
 
-// One change at a time: two clicks' messages must land in the order they were sent.
-let chain: Promise<unknown> = Promise.resolve();
 
 export function setSelection(tab: SelectionTab, raw: unknown[], now: Date): Promise<SetAnswer> {
   const next = chain.then(() => replace(tab, raw, now));
@@ -56,7 +66,7 @@ async function replace(tab: SelectionTab, raw: unknown[], now: Date): Promise<Se
     await kvDelete(key);
     return { ok: true, count: 0 };
   }
-  const before = new Map((await getSelection(tab)).map((i) => [i.listing.itemId, i]));
+  const before = new Map((await read(tab)).map((i) => [i.listing.itemId, i]));
   const page = tab.url.split('#')[0]!;
   const items = listings.map((listing) => before.get(listing.itemId) ?? { listing, selectedOn: page, selectedAt: now.toISOString() });
   await kvPut(key, { search: searchKey(tab.url), items });

@@ -44,4 +44,18 @@ describe('store packages', () => {
     expect([...files.keys()]).toEqual(['assets/app-1a2b.js', 'icons/icon-16.png', 'manifest.json', 'src/popup/index.html']);
     expect(new TextDecoder().decode(files.get('assets/app-1a2b.js'))).toBe('console.log(1);\n');
   });
+
+  it('sort the entries by their full path, not folder by folder as the build folder is walked', async () => {
+    // Node lists each folder sorted, so a package that took the walk's order would look
+    // sorted in the other tests; but a walk puts `assets/` before `assets-manifest.json`,
+    // where sorting by path puts '-' (0x2d) and '.' (0x2e) before '/' (0x2f).
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tdf-pkg-'));
+    dirs.push(dir);
+    await mkdir(path.join(dir, 'assets'));
+    for (const f of ['assets/b.js', 'assets/a.js', 'assets.json', 'assets-manifest.json', 'manifest.json']) await writeFile(path.join(dir, f), f);
+    const want = ['assets-manifest.json', 'assets.json', 'assets/a.js', 'assets/b.js', 'manifest.json'];
+    const { zip, files } = await packageDir(dir);
+    expect(files).toEqual(want);
+    expect([...unzipFiles(zip).keys()]).toEqual(want);
+  });
 });

@@ -62,15 +62,20 @@ export function showBatchProgress(doc: Document, parent: Node, jobId: string | n
     panel.dataset.state = p.state;
     bar.max = p.total || 1;
     bar.value = p.done;
-    status.textContent = sealed
-      ? t('content_progress_done', String(p.total))
+    // Nothing new was filed: every listing already had a request on this device.
+    const none = sealed && p.total === 0;
+    status.textContent = none
+      ? t('content_already_reported', String(skipped))
+      : sealed
+        ? t('content_progress_done', String(p.total))
       : p.state === 'waiting_tab'
         ? t('content_progress_waiting', [String(p.done), String(p.total)])
         : t('content_progress', [String(p.done), String(p.total)]);
     const lines: string[] = [];
     if (stopped) lines.push(t('content_progress_stopped'));
     if (p.missing > 0) lines.push(t('content_progress_missing', String(p.missing)));
-    if (skipped > 0) lines.push(t('content_already_reported', String(skipped)));
+    if (skipped > 0 && !none) lines.push(t('content_already_reported', String(skipped)));
+    bar.hidden = none;
     notes.textContent = lines.join(' ');
     notes.hidden = !lines.length;
     stop.hidden = sealed;

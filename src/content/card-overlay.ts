@@ -15,6 +15,8 @@ export interface CardActions {
   pick(listing: Listing, shift: boolean): void;
   seller(listing: Listing): void;
   again(listing: Listing): void;
+  /** Whether the card's seller is known (else its menu offers no "all from this seller"). */
+  sellerKnown?(listing: Listing): boolean;
 }
 
 type Control = 'box' | 'menu' | 'seller' | 'again';
@@ -113,15 +115,27 @@ export class CardOverlay {
       return b;
     };
     const { listing } = ui.card;
-    item(t('content_select_seller', listing.seller.name), 'seller', 'select-seller');
+    if (this.actions.sellerKnown?.(listing) !== false) item(t('content_select_seller', listing.seller.name), 'seller', 'select-seller');
     if (this.state.annotations.has(listing.itemId) && !this.state.again.has(listing.itemId)) item(t('content_flag_again'), 'again', 'card-flag-again');
+    if (!menu.firstElementChild) return void (this.menu = null);
+    // Esc or a click anywhere else closes it, as any menu does.
+    menu.addEventListener('keydown', (e) => e.key === 'Escape' && (this.closeMenu(), ui.box.focus()));
+    this.doc.addEventListener('pointerdown', this.outside, true);
     ui.el.append(menu);
     (menu.firstElementChild as HTMLElement).focus();
   }
 
+  private outside = (e: Event) => {
+    const path = e.composedPath();
+    // Its own button toggles it (the click that follows).
+    if (!this.menu || path.includes(this.menu) || path.includes(this.menu.parentElement?.querySelector('.menu') as EventTarget)) return;
+    this.closeMenu();
+  };
+
   private closeMenu(): void {
     this.menu?.remove();
     this.menu = null;
+    this.doc.removeEventListener('pointerdown', this.outside, true);
   }
 
   has(element: Element): boolean {
@@ -291,6 +305,7 @@ export class CardOverlay {
   }
 
   destroy(): void {
+    this.closeMenu();
     this.uis.clear();
     this.byItem.clear();
     this.root.remove();

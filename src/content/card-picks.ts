@@ -7,6 +7,7 @@ export interface CardPicks {
   pick(listing: Listing, shift: boolean): void;
   /** "Select all from this seller": every loaded, selectable card of the card's seller. */
   seller(listing: Listing): void;
+  sellerKnown(listing: Listing): boolean;
 }
 
 /**
@@ -14,9 +15,15 @@ export interface CardPicks {
  * far in the page's order (reading the cards not read yet): called on a gesture only, never
  * per card.
  */
-export function cardPicks(state: PageState, loaded: () => Listing[]): CardPicks {
+export function cardPicks(
+  state: PageState,
+  loaded: () => Listing[],
+  /** False for a card whose seller is read only when it is flagged: it has no seller to group by yet. */
+  sellerKnown: (listing: Listing) => boolean = () => true,
+): CardPicks {
   let anchor: Anchor | null = null;
   return {
+    sellerKnown,
     pick(listing, shift) {
       const range = shift ? shiftRange(loaded().map((l) => l.itemId), anchor, listing.itemId) : null;
       if (!range) {
@@ -33,7 +40,8 @@ export function cardPicks(state: PageState, loaded: () => Listing[]): CardPicks 
       anchor = { itemId: listing.itemId, selected: range.select };
     },
     seller(listing) {
-      state.selectMany(sameSeller(loaded(), listing));
+      if (!sellerKnown(listing)) return;
+      state.selectMany(sameSeller(loaded().filter(sellerKnown), listing));
     },
   };
 }

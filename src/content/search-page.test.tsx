@@ -17,6 +17,7 @@ let frames: ReturnType<typeof handFrames>;
 let lookupAnswer: (p: any) => ResponseOf<'lookup'>;
 let progressAnswer: ResponseOf<'captureProgress'>;
 let earlier: ResponseOf<'selectionGet'>['listings'];
+let flagOverride: ((p: any) => ResponseOf<'flag'>) | null;
 const now = () => Date.parse('2026-11-22T06:00:00.000Z');
 
 beforeEach(() => {
@@ -30,6 +31,7 @@ beforeEach(() => {
   lookupAnswer = () => ({ annotations: [], sellerCounts: {} });
   progressAnswer = { done: 0, total: 3, state: 'capturing', missing: 0 };
   earlier = [];
+  flagOverride = null;
   sent = fakeWorker({
     lookup: (p) => lookupAnswer(p),
     flagContext: () => flagContext(),
@@ -37,7 +39,7 @@ beforeEach(() => {
     selectionGet: () => ({ listings: earlier }),
     selectionSet: (p) => ({ ok: true, count: p.listings.length }),
     stopCapture: () => ({ ok: true }),
-    flag: (p) => ({ ok: true, jobId: 'job-1', clientRequestIds: (p.listings as any[]).map((l) => `req-${l.itemId}`), annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
+    flag: (p) => flagOverride?.(p) ?? ({ ok: true, jobId: 'job-1', clientRequestIds: (p.listings as any[]).map((l) => `req-${l.itemId}`), annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
   });
 });
 afterEach(async () => {
@@ -251,6 +253,23 @@ describe('search page cards', () => {
     expect(checked()).toEqual([1, 2, 6, 9, 10].map(itemId)); // and seller-1, but 5 has a request
   });
 
+  it('the card menu closes on Esc and on a click elsewhere, and its button toggles it', async () => {
+    const list = await start(3);
+    await enter(cardsOf(list));
+    const menuButton = box(2)!.parentElement!.querySelector('[data-testid="card-menu"]')!;
+    await trustedClick(menuButton);
+    expect(hooks('select-seller')).toHaveLength(1);
+    hooks('select-seller')[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(hooks('select-seller')).toHaveLength(0);
+    await trustedClick(menuButton);
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    expect(hooks('select-seller')).toHaveLength(0);
+    await trustedClick(menuButton);
+    menuButton.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await trustedClick(menuButton);
+    expect(hooks('select-seller')).toHaveLength(0);
+  });
+
   it('a card with a request is not selectable until the user chooses "flag again" for it, which is sent with the flag', async () => {
     lookupAnswer = () => ({ annotations: [annotation(2)], sellerCounts: {} });
     const list = await start(4);
@@ -311,6 +330,21 @@ describe('search page cards', () => {
     expect(sent.find((m) => m.type === 'flag')!.payload.listings.map((l: any) => [l.itemId, l.title])).toEqual([[itemId(901), '第一页 901'], [itemId(902), '第一页 902'], [itemId(3), '帆布双肩包 3']]);
     // Flagged: the worker's copy is emptied.
     await vi.waitFor(() => expect(sent.filter((m) => m.type === 'selectionSet').at(-1)?.payload.listings).toEqual([]));
+  });
+
+  it('says so when every flagged listing had already been reported from this device', async () => {
+    flagOverride = (p) => ({ ok: true, jobId: null, clientRequestIds: [], annotations: [], skipped: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000)) });
+    const list = await start(3);
+    await enter(cardsOf(list));
+    for (const n of [1, 2]) await trustedClick(box(n));
+    await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    const panel = hooks('batch-progress')[0]!;
+    expect(panel.textContent).toContain('2 already reported from this device');
+    expect(panel.textContent).not.toContain('All 0');
+    expect(hooks('listing-status').map((s) => s.dataset.state)).toEqual(['in_review', 'in_review']);
   });
 
   it('removes everything when the run is aborted (navigation)', async () => {

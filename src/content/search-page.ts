@@ -88,7 +88,7 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
     list.sort((a, b) => (a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     return list.map((c) => c.listing);
   };
-  const picks = cardPicks(state, loaded);
+  const picks = cardPicks(state, loaded, (l) => !sellers.pending([l]));
   const overlay = new CardOverlay(doc, shadow, host, state, now, { ...picks, again: (l) => state.flagAgain(l) });
   const stopToolbar = batchToolbar(doc, shadow, state, loaded, sellers.complete);
   provideSelection(

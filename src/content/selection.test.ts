@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../shared/model.ts';
+import { PageState } from './page-state.ts';
+import { cardPicks } from './card-picks.ts';
 import { addToSelection, provideSelection, sameSeller, shiftRange, toggleFocusedCard } from './selection.ts';
 
 const order = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -37,6 +39,20 @@ describe('seller grouping', () => {
     ];
     expect(sameSeller(list, list[0]!).map((l) => l.itemId)).toEqual(['1', '3']);
     expect(sameSeller(list, list[3]!).map((l) => l.itemId)).toEqual(['4', '5']);
+  });
+});
+
+describe('select all from this seller', () => {
+  it('takes the loaded, selectable cards of that seller, never the cards whose seller is not read yet', () => {
+    const state = new PageState();
+    const pending = { id: null, name: 'Seller: read when flagged' };
+    const list = [listing('1', { id: 's1', name: 'A' }), listing('2', pending), listing('3', { id: 's1', name: 'A' }), listing('4', pending), listing('5', { id: 's1', name: 'A' })];
+    state.annotate([{ marketplace: 'taobao', itemId: '5', clientRequestId: 'r5', state: 'received', slaDueAt: null, caseId: 'TD-5' }]);
+    const picks = cardPicks(state, () => list, (l) => l.seller.id !== null);
+    picks.seller(list[1]!);
+    expect([...state.selected.keys()]).toEqual([]);
+    picks.seller(list[0]!);
+    expect([...state.selected.keys()]).toEqual(['1', '3']); // 5 already has a request
   });
 });
 

@@ -52,6 +52,8 @@ export function requestsJson(requests: readonly TakedownRecord[]): string {
     respondBy: r.respondBy,
     resolvedAt: r.resolvedAt,
     resolution: r.resolution,
+    // The member's answer to the alliance, with the files (and fresh capture) sent with it.
+    ...(r.answer ? { answer: answerJson(r.answer) } : {}),
   }));
   return JSON.stringify({ format: 'tdf-bundle-requests/1', requests: filed }, null, 2) + '\n';
 }
@@ -81,9 +83,22 @@ export async function bundleFiles(input: BundleInput): Promise<Map<string, Uint8
   return new Map([[README_FILE, readme], [SUMS_FILE, utf8Bytes(sums)], ...body]);
 }
 
-/** The capture manifests a set of requests names: where the chain walk starts. */
+function answerJson(a: NonNullable<TakedownRecord['answer']>) {
+  let message = '';
+  try {
+    message = String((JSON.parse(a.body) as { message?: unknown }).message ?? '');
+  } catch {
+    // Our own JSON; nothing else is ever stored there.
+  }
+  return { responseId: a.responseId, caseId: a.caseId, message, evidence: a.evidence, state: a.state, queuedAt: a.queuedAt, sentAt: a.sentAt, gaps: a.gaps ?? [] };
+}
+
+/** Everything a request's bundle holds of it: its own evidence, then its answer's. */
+export const allEvidence = (r: TakedownRecord) => [...r.evidence, ...(r.answer?.evidence ?? [])];
+
+/** The capture manifests a set of requests names (an answer's fresh capture too): where the chain walk starts. */
 export function manifestRefs(requests: readonly TakedownRecord[]): string[] {
-  return [...new Set(requests.flatMap((r) => r.evidence.filter((e) => e.kind === EVIDENCE_KIND.manifest).map((e) => e.sha256)))];
+  return [...new Set(requests.flatMap((r) => allEvidence(r).filter((e) => e.kind === EVIDENCE_KIND.manifest).map((e) => e.sha256)))];
 }
 
 /** The download's name: the case id once filed, the client request id before. */

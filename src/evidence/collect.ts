@@ -1,7 +1,7 @@
 import { db } from '../shared/db/open.ts';
 import type { TakedownRecord } from '../shared/model.ts';
 import type { BundleEvidence, BundleInput } from './bundle.ts';
-import { manifestRefs } from './bundle.ts';
+import { allEvidence, manifestRefs } from './bundle.ts';
 import { walkChain } from './chain.ts';
 import { EVIDENCE_KIND } from './format.ts';
 
@@ -24,7 +24,7 @@ export async function collectBundle(clientRequestIds: readonly string[]): Promis
   const evidence = new Map<string, BundleEvidence>();
   const missing: BundleInput['missing'][number][] = [];
   for (const r of requests) {
-    for (const ref of r.evidence) {
+    for (const ref of allEvidence(r)) {
       // Manifests come with the chain, tokens with their manifest's timestamps.
       if (ref.kind === EVIDENCE_KIND.manifest || ref.kind === EVIDENCE_KIND.timestampToken || evidence.has(ref.sha256)) continue;
       const blob = await database.get('evidence', ref.sha256);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { commandShortcuts } from '../shared/browser.ts';
 
-/** The keys the user has for the flag command (they may have changed or cleared them); null while unknown or unset. */
-export function useFlagShortcut(): string | null {
-  const [keys, setKeys] = useState<string | null>(null);
+/** The keys the user has for the flag command (they may have changed or cleared them): null when unset, undefined while unknown. */
+export function useFlagShortcut(): string | null | undefined {
+  const [keys, setKeys] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     let alive = true;
     commandShortcuts()

@@ -11,7 +11,8 @@ export function WelcomeSection() {
       <ol>
         <li>{t('options_welcome_step_screens')}</li>
         <li>{t('options_welcome_step_api')}</li>
-        <li>{t('options_welcome_step_flag', shortcut ?? 'Alt+Shift+F')}</li>
+        {/* Chrome leaves the suggested keys unassigned when another extension has them. */}
+        {shortcut !== undefined && <li>{t('options_welcome_step_flag', shortcut ?? t('capture_shortcut_unset'))}</li>}
       </ol>
     </section>
   );

@@ -55,4 +55,12 @@ describe('the first-run welcome', () => {
     expect($('welcome')).toBeNull();
     expect($('screenshot-permission')).not.toBeNull();
   });
+  it('says the flag shortcut is not set when the browser left it unassigned (another extension had the keys)', async () => {
+    chrome.commands.getAll = (async () => [{ name: 'flag-listing', shortcut: '', description: '' }]) as never;
+    location.hash = '#welcome';
+    await act(() => render(<App />, container));
+    await until(() => $('welcome')?.textContent?.includes('shortcut'), 'the welcome with its shortcut line');
+    expect($('welcome')!.textContent).toContain('press the “Flag this listing” shortcut (set one on the browser’s shortcuts page)');
+    expect($('welcome')!.textContent).not.toContain('Alt+Shift+F');
+  });
 });

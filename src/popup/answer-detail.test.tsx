@@ -10,6 +10,8 @@ import { waitFor } from '../../test/unit/ui-wait.ts';
 import { popupView } from './view-store.ts';
 import { NO_FILTERS } from './groups.ts';
 import { App } from './app.tsx';
+import { ReportPage } from './report-page.tsx';
+import { sha256Hex } from '../evidence/format.ts';
 
 // What a row says while its answer's fresh capture is made, and what that capture lacked.
 const NOW = Date.parse('2026-11-24T02:00:00.000Z');
@@ -60,5 +62,28 @@ describe('an answer with a fresh capture of the listing', () => {
     expect(detailOf(sent).textContent).toBe('Answer sent without part of the fresh capture: the listing tab was not the one on screen');
     expect(detailOf(offline).textContent).toBe('The browser is offline: the answer goes as soon as it is back online.');
     expect(container.querySelector(`[data-client-request-id="${capturing.clientRequestId}"] [data-testid="respond-open"]`)).toBeNull();
+  });
+
+  it('prints the answer in the report: its text, when it was sent, its files with their SHA-256 and the fresh screenshot', async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const sha256 = await sha256Hex(png);
+    const database = await db();
+    await database.put('evidence', { sha256, mediaType: 'image/png', bytes: png.length, data: png.buffer, createdAt: '2026-11-24T01:00:30.000Z' });
+    const ref = { sha256, kind: 'screenshot', mediaType: 'image/png', bytes: png.length, capturedAt: '2026-11-24T01:00:30.000Z' };
+    const r = makeRecord({
+      outbox: sub,
+      caseId: 'TD-2026-000009',
+      caseStatus: 'in_review',
+      answer: answer({ state: 'sent', evidence: [ref], body: JSON.stringify({ responseId: 'x', message: '注册证书已附上。', evidence: [ref] }), sentAt: '2026-11-24T01:01:00.000Z', gaps: [hidden] }),
+    });
+    await database.put('requests', r);
+    await act(() => render(<ReportPage ids={[r.clientRequestId]} />, container));
+    const section = await waitFor(() => container.querySelector<HTMLElement>('[data-testid="report-answer"]'), 'the answer in the report');
+    expect(section.dataset.state).toBe('sent');
+    expect(section.textContent).toContain('注册证书已附上。');
+    expect(section.textContent).toContain('2026-11-24T01:01:00.000Z');
+    expect(section.textContent).toContain(sha256);
+    expect(section.textContent).toContain('the listing tab was not the one on screen');
+    await waitFor(() => section.querySelector('img'), 'the fresh screenshot');
   });
 });

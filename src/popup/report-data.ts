@@ -19,6 +19,8 @@ export interface ReportEntry {
   timestamps: { tsa: string; genTime: string; sha256: string }[];
   /** Where the manifest's trusted timestamp stands: stamped, owed (and why), given up, or none. */
   stamp: StampStatus;
+  /** The screenshot of the fresh capture sent with the answer to the alliance, when there is one. */
+  answerShot: { ref: EvidenceRef; blob: Blob } | null;
 }
 
 /**
@@ -57,12 +59,15 @@ export async function reportEntries(ids: readonly string[]): Promise<ReportEntry
       timestamps = (job?.tokens ?? []).map((t) => ({ tsa: t.tsa, genTime: t.genTime, sha256: t.sha256 }));
       stamp = stampStatus({ evidence: [manifestRef] }, job, tsaConfigured);
     }
+    const answerRef = record.answer?.evidence.find((e) => e.kind === 'screenshot') ?? null;
+    const answerBlob = answerRef ? await database.get('evidence', answerRef.sha256) : undefined;
     entries.push({
       record,
       screenshot: shotRef && shotBlob ? { ref: shotRef, blob: new Blob([shotBlob.data], { type: shotBlob.mediaType }) } : null,
       manifest,
       timestamps,
       stamp,
+      answerShot: answerRef && answerBlob ? { ref: answerRef, blob: new Blob([answerBlob.data], { type: answerBlob.mediaType }) } : null,
     });
   }
   return entries;

@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../ui/format.ts';
 import { marketLabel, reasonLabel, stateLabel } from './labels.ts';
 import { reportEntries, type ReportEntry } from './report-data.ts';
 import { ReportStamp } from './report-stamp.tsx';
+import { ReportAnswer } from './report-answer.tsx';
 import { displayState } from '../shared/model.ts';
 
 type State = { kind: 'loading' } | { kind: 'ready'; entries: ReportEntry[] } | { kind: 'failed'; error: string };
@@ -94,6 +95,7 @@ function Entry({ entry }: { entry: ReportEntry }) {
       )}
       <h3>{t('report_timestamps')}</h3>
       <ReportStamp entry={entry} zone={zone} />
+      <ReportAnswer entry={entry} zone={zone} />
     </article>
   );
 }

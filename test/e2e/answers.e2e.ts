@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { unzipFiles } from '../../src/evidence/zip.ts';
+import { verifyBundle } from '../../src/evidence/verify.ts';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import type { Sandbox } from '../../sandbox/server.ts';
 import type { Browser } from './harness/extension.ts';
@@ -112,6 +115,26 @@ describe('answers to the alliance survive what browsers do', () => {
     expect(sandbox.getCase(caseId)!.responses).toHaveLength(1);
     // The tab opened for the capture is closed again.
     expect(browser.context.pages().filter((p) => p.url().includes(itemId))).toHaveLength(0);
+    // The fresh capture has its manifest, chained after the flag's on this device's chain.
+    const manifestRef = answer.evidence.find((e) => e.kind === 'capture_manifest')!;
+    const manifest = JSON.parse(sandbox.evidence(manifestRef.sha256)!.data.toString('utf8'));
+    const flagged = sandbox.getCase(caseId)!.submission.evidence.find((e) => e.kind === 'capture_manifest')!;
+    expect(manifest.artifacts.map((a: { sha256: string }) => a.sha256)).toContain(shot!.sha256);
+    expect(manifest.previousManifestSha256).toBe(flagged.sha256);
+    // The request's evidence bundle holds the answer's capture, and verifies.
+    const [download] = await Promise.all([popup.waitForEvent('download', { timeout: 30_000 }), row.getByTestId('export-bundle').click()]);
+    const files = unzipFiles(new Uint8Array(await readFile(await download.path())));
+    expect([...files.keys()]).toContain(`manifests/${manifestRef.sha256}.json`);
+    expect([...files.keys()].some((k) => k.startsWith(`evidence/${shot!.sha256}`))).toBe(true);
+    const verified = await verifyBundle(files);
+    expect(verified.ok, JSON.stringify(verified.failures)).toBe(true);
+    // The printable report has the answer, the fresh screenshot and its hash.
+    const report = await browser.open(`src/popup/report.html?ids=${await row.getAttribute('data-client-request-id')}`);
+    const printed = report.getByTestId('report-answer');
+    await expect.poll(() => printed.getAttribute('data-state').catch(() => null), { timeout: 15_000 }).toBe('sent');
+    expect(await printed.textContent()).toContain(shot!.sha256);
+    await expect.poll(() => printed.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth).catch(() => 0)).toBeGreaterThan(600);
+    await report.close();
     await popup.close();
   });
 

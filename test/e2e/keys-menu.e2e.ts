@@ -122,6 +122,9 @@ describe('keyboard commands and the link menu', () => {
     const filed = await waitFor('the case at the sandbox', () => sandbox.listCases().find((c) => c.itemId === card.itemId));
     expect(filed.submission.listing.title).toBe(card.title);
     expect(filed.submission.listing.seller.name).toBe(card.seller.name);
+    // The card's own screenshot, as for a card flagged from the toolbar.
+    const meta = JSON.parse(sandbox.evidence(filed.submission.evidence.find((e) => e.kind === 'metadata')!.sha256)!.data.toString('utf8'));
+    expect(filed.submission.evidence.some((e) => e.kind === 'screenshot' && e.sha256 === meta.screenshot?.sha256)).toBe(true);
     // Its request learns the case id once sent: then the card says so.
     await expect.poll(() => page.locator(`[data-testid="listing-status"][data-item-id="${card.itemId}"]`).getAttribute('data-state'), { timeout: 20_000 }).toBe('received');
 
@@ -209,6 +212,7 @@ describe('keyboard commands and the link menu', () => {
     expect(filed.submission.listing.seller.name).toBe('双肩包工厂店');
     expect(filed.submission.listing.title).toBe('双肩包 新款 大容量');
     expect(filed.submission.listing.url).toBe(`https://item.taobao.com/item.htm?id=${LONE_ID}`);
+    expect(filed.submission.evidence.some((e) => e.kind === 'screenshot')).toBe(true);
     await page.close();
   });
 

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import type { Listing } from '../../src/shared/model.ts';
 import type { Route } from './harness/fixture-server.ts';
-import { configureApi, waitFor } from './harness/flows.ts';
+import { configureApi, storedRequests, waitFor } from './harness/flows.ts';
 import { startStack, type Stack } from './harness/stack.ts';
 
 // A Lazada catalog page whose "Load more" appends 40 cards the page data does not cover:
@@ -86,7 +86,13 @@ describe('Lazada: cards loaded later, without seller data in the page', () => {
       const cases = stack.sandbox.listCases().filter((c) => ids.includes(c.itemId));
       return cases.length >= 3 ? cases : null;
     });
-    await page.waitForTimeout(1_000); // a second filing would arrive by now
+    // Filed exactly once: the extension holds one request per card, all answered by the
+    // service (a second filing would be a second stored request, sent before this holds).
+    const held = await waitFor('every stored request answered', async () => {
+      const mine = (await storedRequests(stack.browser)).filter((r) => ids.includes(r.itemId));
+      return mine.length >= 3 && mine.every((r) => r.state === 'submitted') ? mine : null;
+    });
+    expect(held.map((r) => r.itemId).sort()).toEqual([...ids].sort());
     expect(stack.sandbox.listCases().filter((c) => ids.includes(c.itemId)).map((c) => c.itemId).sort()).toEqual([...ids].sort());
     for (const want of [laterA, laterB, early]) {
       const got = filed.find((c) => c.itemId === want.itemId)!.submission.listing;
@@ -113,7 +119,8 @@ describe('Lazada: cards loaded later, without seller data in the page', () => {
     const alert = page.locator('[role="alert"]');
     await alert.waitFor({ timeout: 15_000 });
     expect(await alert.textContent()).toContain(laterC.itemId);
-    await page.waitForTimeout(500);
+    // Refused before the flag message: nothing stored, so nothing can be sent later either.
+    expect((await storedRequests(stack.browser)).filter((r) => r.itemId === laterC.itemId)).toEqual([]);
     expect(stack.sandbox.listCases().filter((c) => c.itemId === laterC.itemId)).toEqual([]);
     expect(await page.getByTestId('batch-toolbar').getAttribute('data-count')).toBe('1'); // the selection is kept
     await page.close();

@@ -24,9 +24,14 @@ export interface RunnerDeps {
   newId: () => string;
   /** Called when requests were released to the outbox. */
   onStored: () => void;
+  /**
+   * Other captures that extend the device's hash chain (an answer's fresh capture), run in
+   * this runner's turn once its jobs are done: one capture at a time keeps the chain unforked.
+   */
+  alsoCapture: () => Promise<void>;
 }
 
-const defaults: RunnerDeps = { newId: () => crypto.randomUUID(), onStored: () => undefined };
+const defaults: RunnerDeps = { newId: () => crypto.randomUUID(), onStored: () => undefined, alsoCapture: async () => undefined };
 let deps = defaults;
 
 /** The worker's entry sets what happens after a step is stored (stamp, send), once, at start. */
@@ -163,6 +168,7 @@ export function runCaptures(): Promise<void> {
             if (j && j.attempts >= MAX_ATTEMPTS) await finish(j, { code: 'capture_failed', message: t('capture_gap_failed', (err as Error).message) }).catch(() => undefined);
           }
         }
+        await deps.alsoCapture().catch((err: unknown) => console.error('capture failed', err));
       } while (again);
     } finally {
       clearInterval(watchdog);

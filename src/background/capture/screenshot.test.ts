@@ -48,4 +48,12 @@ describe('viewport captures', () => {
     expect(gap.message).toContain('Options → Screenshots');
     expect(gap.message).toContain('Alt+Shift+F');
   });
+
+  it('names the keys the user has for the flag command now, or says it has none', async () => {
+    const refused = new Error('Either the \'<all_urls>\' or \'activeTab\' permission is required.');
+    chrome.commands.getAll = (async () => [{ name: 'flag-listing', shortcut: 'Ctrl+Shift+7', description: '' }]) as never;
+    expect((await screenshotGap(refused)).message).toContain('press Ctrl+Shift+7 on the listing');
+    chrome.commands.getAll = (async () => [{ name: 'flag-listing', shortcut: '', description: '' }]) as never;
+    expect((await screenshotGap(refused)).message).toContain('the “Flag this listing” shortcut (set one');
+  });
 });

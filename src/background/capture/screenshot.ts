@@ -2,7 +2,7 @@ import { t } from '../../shared/i18n.ts';
 import type { Problem } from '../../shared/model.ts';
 import { Pacer, isRateLimited } from './pace.ts';
 import { dataUrlBytes, pngSize } from './png.ts';
-import { ALL_URLS, captureVisibleTab, ext } from '../../shared/browser.ts';
+import { ALL_URLS, captureVisibleTab, commandShortcuts, ext } from '../../shared/browser.ts';
 
 export { ALL_URLS };
 
@@ -61,6 +61,10 @@ export async function shoot(target: ShotTarget, pace: Pacer = pacer): Promise<Sh
 export async function screenshotGap(err: unknown): Promise<Problem> {
   const granted = await ext.permissions.contains(ALL_URLS).catch(() => false);
   if (err instanceof TabNotShownError) return { code: 'screenshot_tab_hidden', message: t('capture_gap_tab_hidden') };
-  if (!granted && !isRateLimited(err)) return { code: 'screenshot_permission', message: t('capture_gap_permission') };
+  if (!granted && !isRateLimited(err)) {
+    // The keys the user has now for the command that grants the capture (they may have changed them).
+    const keys = (await commandShortcuts().catch(() => [])).find((c) => c.name === 'flag-listing')?.shortcut;
+    return { code: 'screenshot_permission', message: t('capture_gap_permission', keys || t('capture_shortcut_unset')) };
+  }
   return { code: 'screenshot_failed', message: t('capture_gap_failed', (err as Error)?.message ?? String(err)) };
 }

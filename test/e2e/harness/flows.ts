@@ -94,6 +94,29 @@ export async function waitForCaptures(browser: Browser, timeoutMs = 60_000): Pro
   });
 }
 
+/**
+ * The requests the extension holds (item id and outbox state), read from its IndexedDB in
+ * the worker. A flag is stored before anything is sent, and the outbox sends only what is
+ * stored: once every stored request is `submitted`, nothing more will reach the service,
+ * so a test can check "filed exactly once" at that moment instead of after a pause.
+ */
+export async function storedRequests(browser: Browser): Promise<{ itemId: string; state: string }[]> {
+  return (await browser.liveWorker()).evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('takedown-flagger');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = await new Promise<{ listing: { itemId: string }; outbox: { state: string } }[]>((resolve, reject) => {
+      const req = database.transaction('requests').objectStore('requests').getAll();
+      req.onsuccess = () => resolve(req.result as { listing: { itemId: string }; outbox: { state: string } }[]);
+      req.onerror = () => reject(req.error);
+    });
+    database.close();
+    return all.map((r) => ({ itemId: r.listing.itemId, state: r.outbox.state }));
+  });
+}
+
 export async function seedSettings(browser: Browser, baseUrl: string, token: string): Promise<void> {
   const res = await fetch(`${baseUrl}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`GET /v1/me answered ${res.status}`);
