@@ -75,12 +75,21 @@ export function kick(opts: { now?: boolean; probe?: boolean } = {}): Promise<voi
     await refreshBadge().catch(() => undefined);
   })().finally(() => {
     running = null;
+    // A trigger that came after the last pass (while the wake-up was set) would otherwise be
+    // lost: new settings after a refused token waited for the next minute's alarm.
+    if (again) {
+      again = false;
+      void kick();
+    }
   });
   return running;
 }
 
 const RETRY_ALARM = `${ALARMS.outbox}-retry`;
-const WATCHDOG_MS = 5_000;
+// Short, because a worker stopped mid-drain is dead until it fires: at 5 s a drain of hundreds
+// of uploads under frequent stops spent most of its time waiting for it. (A packed extension's
+// alarms come at least 30 s apart whatever is asked; Chrome stops a busy worker far less often.)
+const WATCHDOG_MS = 2_000;
 
 /**
  * Wakes the worker when the next retry or the probe is due (a packed extension's alarms fire

@@ -8,7 +8,7 @@ import { FlagForm } from './flag-form.tsx';
 /**
  * The flag form rendered into `container`, for the search page's plain-DOM toolbar: this
  * module (Preact, the form, the schemas) is loaded only once the user selects a card, never
- * with the page. Returns the unmount.
+ * with the page. Returns the unmount. The toolbar itself shows the keys of its commands.
  */
 export function showFlagForm(
   container: HTMLElement,
@@ -19,6 +19,6 @@ export function showFlagForm(
   /** Items that already have a request and that the user chose to flag again. */
   flagAgain?: string[],
 ): () => void {
-  render(<FlagForm listings={listings} flagAgain={flagAgain} complete={complete} onQueued={onQueued} onCancel={onCancel} shortcut="flag-selection" />, container);
+  render(<FlagForm listings={listings} flagAgain={flagAgain} complete={complete} onQueued={onQueued} onCancel={onCancel} shortcut={null} />, container);
   return () => render(null, container);
 }

@@ -32,8 +32,8 @@ interface Props {
    * each case and files it again only on purpose (its submit reads "Flag again").
    */
   existing?: ItemAnnotation[];
-  /** The keyboard command that opens this form, shown with its keys. */
-  shortcut?: 'flag-listing' | 'flag-selection';
+  /** The keyboard command that opens this form, shown with its keys (null: its host shows them). */
+  shortcut?: 'flag-listing' | 'flag-selection' | null;
 }
 
 /**
@@ -183,7 +183,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete, ex
           {busy ? t('content_submitting') : known.length ? t('content_flag_again') : t('content_submit')}
         </button>
       </div>
-      <ShortcutHint name={shortcut} />
+      {shortcut && <ShortcutHint name={shortcut} />}
     </div>,
   );
 }

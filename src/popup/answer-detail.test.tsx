@@ -70,11 +70,22 @@ describe('an answer with a fresh capture of the listing', () => {
     const database = await db();
     await database.put('evidence', { sha256, mediaType: 'image/png', bytes: png.length, data: png.buffer, createdAt: '2026-11-24T01:00:30.000Z' });
     const ref = { sha256, kind: 'screenshot', mediaType: 'image/png', bytes: png.length, capturedAt: '2026-11-24T01:00:30.000Z' };
+    const manifestSha = 'd'.repeat(64);
+    const manifestRef = { sha256: manifestSha, kind: 'capture_manifest', mediaType: 'application/json', bytes: 10, capturedAt: '2026-11-24T01:00:30.000Z' };
+    await database.put('stamps', {
+      manifestSha256: manifestSha,
+      state: 'stamped',
+      createdAt: '2026-11-24T01:00:30.000Z',
+      attempts: 0,
+      nextAttemptAt: 0,
+      lastError: null,
+      tokens: [{ sha256: 'e'.repeat(64), tsaUrl: 'http://tsa.example/', genTime: '2026-11-24T01:00:31.000Z', tsa: 'CN=Sandbox TSA' }],
+    });
     const r = makeRecord({
       outbox: sub,
       caseId: 'TD-2026-000009',
       caseStatus: 'in_review',
-      answer: answer({ state: 'sent', evidence: [ref], body: JSON.stringify({ responseId: 'x', message: '注册证书已附上。', evidence: [ref] }), sentAt: '2026-11-24T01:01:00.000Z', gaps: [hidden] }),
+      answer: answer({ state: 'sent', evidence: [ref, manifestRef], body: JSON.stringify({ responseId: 'x', message: '注册证书已附上。', evidence: [ref] }), sentAt: '2026-11-24T01:01:00.000Z', gaps: [hidden] }),
     });
     await database.put('requests', r);
     await act(() => render(<ReportPage ids={[r.clientRequestId]} />, container));
@@ -85,5 +96,11 @@ describe('an answer with a fresh capture of the listing', () => {
     expect(section.textContent).toContain(sha256);
     expect(section.textContent).toContain('the listing tab was not the one on screen');
     await waitFor(() => section.querySelector('img'), 'the fresh screenshot');
+    // The fresh capture's own trusted timestamp, beside its manifest's hash.
+    const stamp = section.querySelector<HTMLElement>('[data-testid="report-answer-timestamp"]')!;
+    expect(stamp.dataset.state).toBe('stamped');
+    expect(stamp.textContent).toContain(manifestSha);
+    expect(stamp.textContent).toContain('e'.repeat(64));
+    expect(container.querySelector<HTMLElement>('[data-testid="report-timestamp"]')!.dataset.state).toBe('no_capture');
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
 import { formatDateTime } from '../ui/format.ts';
 import type { ReportEntry } from './report-data.ts';
+import { ReportStamp } from './report-stamp.tsx';
 
 /** The text of a stored answer body, or '' when it is not one (it is our own JSON). */
 function messageOf(body: string): string {
@@ -64,6 +65,7 @@ export function ReportAnswer({ entry, zone }: { entry: ReportEntry; zone: string
         <img class="shot" src={shot} alt={t('report_answer_screenshot_alt', formatDateTime(entry.answerShot.ref.capturedAt, zone))} />
       )}
       {a.gaps && a.gaps.length > 0 && <p class="gaps">{t('popup_answer_sent_gaps', a.gaps.map((g) => g.message).join('; '))}</p>}
+      {entry.answerStamp.kind !== 'no_capture' && <ReportStamp entry={entry} zone={zone} of="answer" />}
     </section>
   );
 }

@@ -21,6 +21,10 @@ export interface ReportEntry {
   stamp: StampStatus;
   /** The screenshot of the fresh capture sent with the answer to the alliance, when there is one. */
   answerShot: { ref: EvidenceRef; blob: Blob } | null;
+  /** The trusted timestamp of that fresh capture's manifest. */
+  answerStamp: StampStatus;
+  /** Its tokens, as for the request's own capture. */
+  answerTimestamps: ReportEntry['timestamps'];
 }
 
 /**
@@ -60,6 +64,8 @@ export async function reportEntries(ids: readonly string[]): Promise<ReportEntry
       stamp = stampStatus({ evidence: [manifestRef] }, job, tsaConfigured);
     }
     const answerRef = record.answer?.evidence.find((e) => e.kind === 'screenshot') ?? null;
+    const answerManifest = record.answer?.evidence.findLast((e) => e.kind === EVIDENCE_KIND.manifest);
+    const answerJob = answerManifest ? await database.get('stamps', answerManifest.sha256) : undefined;
     const answerBlob = answerRef ? await database.get('evidence', answerRef.sha256) : undefined;
     entries.push({
       record,
@@ -68,6 +74,8 @@ export async function reportEntries(ids: readonly string[]): Promise<ReportEntry
       timestamps,
       stamp,
       answerShot: answerRef && answerBlob ? { ref: answerRef, blob: new Blob([answerBlob.data], { type: answerBlob.mediaType }) } : null,
+      answerStamp: stampStatus({ evidence: answerManifest ? [answerManifest] : [] }, answerJob, tsaConfigured),
+      answerTimestamps: (answerJob?.tokens ?? []).map((t) => ({ tsa: t.tsa, genTime: t.genTime, sha256: t.sha256 })),
     });
   }
   return entries;

@@ -8,11 +8,12 @@ import type { ReportEntry } from './report-data.ts';
  * time it gives and the token's SHA-256 (the file timestamps/<manifest>.tsr of the bundle);
  * otherwise why there is none yet, honestly.
  */
-export function ReportStamp({ entry, zone }: { entry: ReportEntry; zone: string }) {
-  const s = entry.stamp;
-  const manifest = entry.manifest?.sha256;
+export function ReportStamp({ entry, zone, of = 'request' }: { entry: ReportEntry; zone: string; of?: 'request' | 'answer' }) {
+  const s = of === 'answer' ? entry.answerStamp : entry.stamp;
+  const timestamps = of === 'answer' ? entry.answerTimestamps : entry.timestamps;
+  const manifest = s.kind === 'no_capture' ? null : s.manifestSha256;
   return (
-    <div data-testid="report-timestamp" data-state={s.kind}>
+    <div data-testid={of === 'answer' ? 'report-answer-timestamp' : 'report-timestamp'} data-state={s.kind}>
       {manifest && (
         <p>
           {t('report_manifest')} SHA-256 <span class="mono break">{manifest}</span>
@@ -28,7 +29,7 @@ export function ReportStamp({ entry, zone }: { entry: ReportEntry; zone: string 
             </tr>
           </thead>
           <tbody>
-            {entry.timestamps.map((ts) => (
+            {timestamps.map((ts) => (
               <tr key={ts.sha256}>
                 <td>{ts.tsa}</td>
                 <td>
@@ -40,13 +41,13 @@ export function ReportStamp({ entry, zone }: { entry: ReportEntry; zone: string 
           </tbody>
         </table>
       ) : (
-        <p class={s.kind === 'failed' || s.kind === 'owed' ? 'gaps' : 'muted'}>{stampWords(entry)}</p>
+        <p class={s.kind === 'failed' || s.kind === 'owed' ? 'gaps' : 'muted'}>{stampWords(s)}</p>
       )}
     </div>
   );
 }
 
-function stampWords({ stamp: s }: ReportEntry): string {
+function stampWords(s: ReportEntry['stamp']): string {
   switch (s.kind) {
     case 'owed':
       if (s.nextTry === null) return t('report_stamp_owed_no_tsa', formatDateTime(s.since));

@@ -183,6 +183,12 @@ describe('keyboard commands and the link menu', () => {
     await pressCommand(browser, page, 'flag-selection');
     await page.getByTestId('batch-toolbar').getByTestId('flag-reason').waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('flag-summary').textContent()).toContain('3');
+    // "Change shortcuts" from the page: the worker opens the browser's shortcuts page.
+    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    await hint.getByTestId('change-shortcuts').click();
+    const shortcutsPage = await opened;
+    await expect.poll(() => shortcutsPage.url()).toBe('chrome://extensions/shortcuts');
+    await shortcutsPage.close();
     await page.close();
   });
 
@@ -242,6 +248,12 @@ describe('keyboard commands and the link menu', () => {
     await expect.poll(() => row('flag-listing').getAttribute('data-shortcut')).toBe('Alt+Shift+F');
     expect(await row('toggle-selection').getAttribute('data-shortcut')).toBe('Alt+Shift+S');
     expect(await row('flag-selection').getAttribute('data-shortcut')).toBe('Alt+Shift+G');
+    // "Change shortcuts" opens the browser's own shortcuts page.
+    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
+    await page.getByTestId('change-shortcuts').click();
+    const shortcutsPage = await opened;
+    await expect.poll(() => shortcutsPage.url()).toBe('chrome://extensions/shortcuts');
+    await shortcutsPage.close();
     await page.close();
   });
 });

@@ -6,7 +6,7 @@ import { getPause, saveSettings, setPause } from '../../shared/db/kv.ts';
 import { listRequests } from '../../shared/db/requests.ts';
 import { sha256Hex } from '../../evidence/format.ts';
 import { record } from '../../../test/unit/records.ts';
-import { drainOutbox, type SenderDeps } from './sender.ts';
+import { ASK_FIRST_BYTES, drainOutbox, type SenderDeps } from './sender.ts';
 import { answerPings } from './liveness.ts';
 import { makeAllDue } from './store.ts';
 import { getPace } from './pace-store.ts';
@@ -141,18 +141,18 @@ describe('send now', () => {
 });
 
 describe('evidence uploads', () => {
-  it('asks the service once per file, and again only after it reported evidence_missing', async () => {
+  it('sends each file once (a small one without asking first), and again only after the service reported evidence_missing', async () => {
     const sha = await queue(2);
     await drainOutbox(deps());
     const count = (method: string) => sandbox.calls.filter((c) => c.method === method && c.path === `/v1/evidence/${sha}`).length;
-    expect([count('HEAD'), count('PUT')]).toEqual([1, 1]);
+    expect([count('HEAD'), count('PUT')]).toEqual([0, 1]);
 
     // A later request with the same file: the confirmed upload is remembered, nothing is asked.
     const database = await db();
     const ref = { sha256: sha, kind: 'metadata', mediaType: 'application/json', bytes: 23, capturedAt: '2026-11-22T05:59:58.000Z' };
     await database.put('requests', record({ id: uuid(50), itemId: '600000000050', evidence: [ref] }));
     await drainOutbox(deps());
-    expect([count('HEAD'), count('PUT')]).toEqual([1, 1]);
+    expect([count('HEAD'), count('PUT')]).toEqual([0, 1]);
 
     // The service loses the file: the next request is answered evidence_missing, the sender
     // forgets what it remembered, uploads the file again and resends the request.
@@ -161,7 +161,7 @@ describe('evidence uploads', () => {
     const report = await drainOutbox(deps());
     const posts = sandbox.calls.filter((c) => c.method === 'POST');
     expect(posts).toHaveLength(4);
-    expect([count('HEAD'), count('PUT')]).toEqual([2, 2]);
+    expect([count('HEAD'), count('PUT')]).toEqual([0, 2]);
     expect(sandbox.evidence(sha)).toBeDefined();
     expect(report.submitted).toBe(1);
     const resent = await listRequests().then((all) => all.find((r) => r.clientRequestId === uuid(51))!);
@@ -170,11 +170,30 @@ describe('evidence uploads', () => {
   });
 });
 
+describe('big files', () => {
+  it('asks before uploading a file over 64 KiB, and uploads nothing the service already holds', async () => {
+    const bytes = new Uint8Array(ASK_FIRST_BYTES + 1).fill(7).buffer as ArrayBuffer;
+    const sha = await sha256Hex(bytes);
+    const ref = { sha256: sha, kind: 'page_archive', mediaType: 'multipart/related', bytes: bytes.byteLength, capturedAt: '2026-11-22T05:59:58.000Z' } as const;
+    const database = await db();
+    await database.put('evidence', { sha256: sha, mediaType: 'multipart/related', bytes: bytes.byteLength, data: bytes, createdAt: '2026-11-22T05:59:58.000Z' });
+    await database.put('requests', record({ id: uuid(60), itemId: '600000000060', evidence: [ref] }));
+    await drainOutbox(deps());
+    const count = (method: string) => sandbox.calls.filter((c) => c.method === method && c.path === `/v1/evidence/${sha}`).length;
+    expect([count('HEAD'), count('PUT')]).toEqual([1, 1]);
+    // Another device's request with the same file: this one was never told the service holds it.
+    await (await db()).delete('kv', `uploaded:${sha}`);
+    await database.put('requests', record({ id: uuid(61), itemId: '600000000061', evidence: [ref] }));
+    expect((await drainOutbox(deps())).submitted).toBe(1);
+    expect([count('HEAD'), count('PUT')]).toEqual([2, 1]);
+  });
+});
+
 describe('backoff and progress', () => {
   it('grows the wait with failures in a row that got nowhere, and starts again after progress', async () => {
     await queue(1);
     const batchAttempts = async () => (await (await db()).getAll('batches'))[0]!.attempts;
-    sandbox.faults.push({ kind: 'status', status: 503, match: { method: 'HEAD' }, times: 2 });
+    sandbox.faults.push({ kind: 'status', status: 503, match: { method: 'PUT' }, times: 2 }); // the evidence upload fails twice
     await drainOutbox(deps());
     expect(await batchAttempts()).toBe(1);
     clock += 60 * 60_000;

@@ -10,6 +10,7 @@ import { takeBatch, settleBatch } from './store.ts';
 import { applyResults, planFailure } from './apply.ts';
 import { getPace, serviceAnswered, updatePace } from './pace-store.ts';
 import { afterFailure } from './pace.ts';
+import { createPacer } from './call-pacer.ts';
 
 export interface SenderDeps {
   now: () => number;
@@ -27,6 +28,11 @@ export interface DrainReport {
   stoppedBy: 'done' | 'not_configured' | 'paused' | 'lease_held' | 'failure' | 'waiting';
 }
 
+/** Files up to this size are sent without asking whether the service holds them. */
+export const ASK_FIRST_BYTES = 64 * 1024;
+
+const paced = createPacer();
+
 /**
  * Uploads every artifact the batch refers to that the service does not hold yet. What the
  * service confirmed is remembered per API base URL, so a retry after a failure (or after the
@@ -42,16 +48,22 @@ export async function uploadShas(cfg: ApiConfig, list: readonly string[], progre
   const shas = [...new Set(list)];
   for (const sha of shas) {
     if ((await kvGet(uploadedKey(sha))) === cfg.baseUrl) continue;
-    const head = await hasEvidence(cfg, sha);
-    if (!head.ok) return head;
-    if (!head.data) {
-      const blob = await database.get('evidence', sha);
-      // Missing locally would be a bug: send anyway and let the service's evidence_missing
-      // answer put the request in front of the user rather than blocking the whole queue.
-      if (blob) {
-        const put = await putEvidence(cfg, sha, blob.data, blob.mediaType);
-        if (!put.ok) return put;
-      }
+    const blob = await database.get('evidence', sha);
+    // Asking first saves bytes only for a big file; a small one (each listing's metadata) is
+    // sent at once, which is always safe (PUT of the same bytes again answers 200).
+    let held = false;
+    if (!blob || blob.data.byteLength > ASK_FIRST_BYTES) {
+      await paced();
+      const head = await hasEvidence(cfg, sha);
+      if (!head.ok) return head;
+      held = head.data;
+    }
+    // Missing locally would be a bug: send anyway and let the service's evidence_missing
+    // answer put the request in front of the user rather than blocking the whole queue.
+    if (!held && blob) {
+      await paced();
+      const put = await putEvidence(cfg, sha, blob.data, blob.mediaType);
+      if (!put.ok) return put;
     }
     await kvPut(uploadedKey(sha), cfg.baseUrl);
     progress.files++;
@@ -137,6 +149,7 @@ export async function drainOutbox(deps: SenderDeps, maxBatches = 50): Promise<Dr
 }
 
 async function submit(cfg: ApiConfig, body: string, key: string): Promise<ApiFailure | { results: SubmitResult[] }> {
+  await paced();
   const res = await submitTakedowns(cfg, body, key);
   return res.ok ? { results: res.data.results } : res;
 }
