@@ -46,8 +46,11 @@ export const handlers: Handlers = {
     return { ok: true as const };
   },
   lookup: (payload) => lookup(payload),
-  selectionGet: async (_payload, sender) => ({ listings: (await getSelection(tabOf(sender))).map((i) => i.listing) }),
-  selectionSet: (payload, sender) => setSelection(tabOf(sender), payload.listings, new Date()),
+  selectionGet: async (_payload, sender) => {
+    const items = await getSelection(tabOf(sender));
+    return { listings: items.map((i) => i.listing), again: items.filter((i) => i.again).map((i) => i.listing.itemId) };
+  },
+  selectionSet: (payload, sender) => setSelection(tabOf(sender), payload.listings, new Date(), payload.again),
   flagContext: async (payload) => {
     const s = await getSettings();
     const warnings: Record<string, { kind: 'success' | 'counter_notices'; rate: number }[]> = {};

@@ -45,6 +45,11 @@ describe('a tab\'s selection, kept by the worker', () => {
     await Promise.all([first, second]);
   });
 
+  it('keeps which listings the user chose to flag again', async () => {
+    await setSelection({ id: 7, url: PAGE1 }, [listing('1'), listing('2')], now, ['2']);
+    expect((await getSelection({ id: 7, url: PAGE2 })).map((i) => [i.listing.itemId, i.again])).toEqual([['1', false], ['2', true]]);
+  });
+
   it('refuses what a page could not have shown, and keeps what it had', async () => {
     await setSelection({ id: 7, url: PAGE1 }, [listing('1')], now);
     const foreign = await setSelection({ id: 7, url: PAGE1 }, [listing('2', 'lazada')], now);

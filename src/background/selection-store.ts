@@ -45,13 +45,13 @@ async function read(tab: SelectionTab): Promise<TabSelection['items']> {
 type SetAnswer = { ok: true; count: number } | { ok: false; error: { code: string; message: string } };
 
 
-export function setSelection(tab: SelectionTab, raw: unknown[], now: Date): Promise<SetAnswer> {
-  const next = chain.then(() => replace(tab, raw, now));
+export function setSelection(tab: SelectionTab, raw: unknown[], now: Date, again: string[] = []): Promise<SetAnswer> {
+  const next = chain.then(() => replace(tab, raw, now, new Set(again)));
   chain = next.catch(() => undefined);
   return next;
 }
 
-async function replace(tab: SelectionTab, raw: unknown[], now: Date): Promise<SetAnswer> {
+async function replace(tab: SelectionTab, raw: unknown[], now: Date, again: Set<string>): Promise<SetAnswer> {
   const site = siteFor(new URL(tab.url));
   if (!site) return { ok: false, error: { code: 'wrong_site', message: t('worker_error_wrong_site') } };
   const listings: Listing[] = [];
@@ -68,7 +68,10 @@ async function replace(tab: SelectionTab, raw: unknown[], now: Date): Promise<Se
   }
   const before = new Map((await read(tab)).map((i) => [i.listing.itemId, i]));
   const page = tab.url.split('#')[0]!;
-  const items = listings.map((listing) => before.get(listing.itemId) ?? { listing, selectedOn: page, selectedAt: now.toISOString() });
+  const items = listings.map((listing) => ({
+    ...(before.get(listing.itemId) ?? { listing, selectedOn: page, selectedAt: now.toISOString() }),
+    again: again.has(listing.itemId),
+  }));
   await kvPut(key, { search: searchKey(tab.url), items });
   return { ok: true, count: items.length };
 }

@@ -73,8 +73,9 @@ export class PageState {
    * What this search's earlier result pages selected (kept by the worker): added as it was
    * chosen, cards that since got a request included (the flag says "already reported").
    */
-  restore(listings: Listing[]): void {
+  restore(listings: Listing[], again: string[] = []): void {
     const items: string[] = [];
+    for (const id of again) this.again.add(id);
     for (const l of listings) {
       if (this.full) break;
       if (this.selected.has(l.itemId)) continue;

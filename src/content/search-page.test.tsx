@@ -17,6 +17,7 @@ let frames: ReturnType<typeof handFrames>;
 let lookupAnswer: (p: any) => ResponseOf<'lookup'>;
 let progressAnswer: ResponseOf<'captureProgress'>;
 let earlier: ResponseOf<'selectionGet'>['listings'];
+let earlierAgain: string[];
 let flagOverride: ((p: any) => ResponseOf<'flag'>) | null;
 const now = () => Date.parse('2026-11-22T06:00:00.000Z');
 
@@ -31,12 +32,13 @@ beforeEach(() => {
   lookupAnswer = () => ({ annotations: [], sellerCounts: {} });
   progressAnswer = { done: 0, total: 3, state: 'capturing', missing: 0 };
   earlier = [];
+  earlierAgain = [];
   flagOverride = null;
   sent = fakeWorker({
     lookup: (p) => lookupAnswer(p),
     flagContext: () => flagContext(),
     captureProgress: () => progressAnswer,
-    selectionGet: () => ({ listings: earlier }),
+    selectionGet: () => ({ listings: earlier, again: earlierAgain }),
     selectionSet: (p) => ({ ok: true, count: p.listings.length }),
     stopCapture: () => ({ ok: true }),
     flag: (p) => flagOverride?.(p) ?? ({ ok: true, jobId: 'job-1', clientRequestIds: (p.listings as any[]).map((l) => `req-${l.itemId}`), annotations: (p.listings as any[]).map((l) => annotation(Number(l.itemId) - 800000000000, { state: 'queued', slaDueAt: null })) }),
@@ -330,6 +332,19 @@ describe('search page cards', () => {
     expect(sent.find((m) => m.type === 'flag')!.payload.listings.map((l: any) => [l.itemId, l.title])).toEqual([[itemId(901), '第一页 901'], [itemId(902), '第一页 902'], [itemId(3), '帆布双肩包 3']]);
     // Flagged: the worker's copy is emptied.
     await vi.waitFor(() => expect(sent.filter((m) => m.type === 'selectionSet').at(-1)?.payload.listings).toEqual([]));
+  });
+
+  it('a "flag again" chosen on an earlier result page is still one when flagged from this page', async () => {
+    earlier = [{ ...listing, itemId: itemId(901), url: `https://item.taobao.com/item.htm?id=${itemId(901)}` }];
+    earlierAgain = [itemId(901)];
+    const list = await start(2);
+    await enter(cardsOf(list));
+    await vi.waitFor(() => expect(hooks('batch-toolbar')[0]?.dataset.count).toBe('1'));
+    await trustedClick(hooks('flag-selected')[0]);
+    await formReady();
+    await change(hooks('flag-ip-right')[0] as HTMLSelectElement, 'tm-cn-001');
+    await trustedClick(hooks('flag-submit')[0]);
+    expect(sent.find((m) => m.type === 'flag')!.payload.flagAgain).toEqual([itemId(901)]);
   });
 
   it('says so when every flagged listing had already been reported from this device', async () => {

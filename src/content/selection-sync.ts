@@ -24,7 +24,9 @@ export function syncSelection(state: PageState, ask: Ask, signal: AbortSignal): 
     queued = false;
     if (!loaded || !dirty) return;
     dirty = false;
-    ask.set({ listings: [...state.selected.values()] }).catch(() => undefined); // the worker may be restarting: the next change sends all again
+    const listings = [...state.selected.values()];
+    const again = listings.filter((l) => state.again.has(l.itemId)).map((l) => l.itemId);
+    ask.set({ listings, ...(again.length ? { again } : {}) }).catch(() => undefined); // the worker may be restarting: the next change sends all again
   };
   const unsubscribe = state.subscribe((change) => {
     if (!change.selection) return;
@@ -38,7 +40,7 @@ export function syncSelection(state: PageState, ask: Ask, signal: AbortSignal): 
       loaded = true;
       const earlier: Listing[] = Array.isArray(res?.listings) ? res.listings : [];
       const before = state.selected.size;
-      state.restore(earlier);
+      state.restore(earlier, Array.isArray(res?.again) ? res.again : []);
       // A click came first: the union goes back to the worker.
       if (before) (dirty = true), push();
       else dirty = false;

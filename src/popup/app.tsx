@@ -5,6 +5,7 @@ import { useOnline } from './use-online.ts';
 import { countQueued } from './groups.ts';
 import { QueueSummary, SendNowButton } from './queue-summary.tsx';
 import { PauseBanner } from './pause-banner.tsx';
+import { SiteAccessBanner } from './site-access-banner.tsx';
 import { EmptyState } from './empty-state.tsx';
 import { RequestList } from './request-list.tsx';
 import { FilterBar } from './filter-bar.tsx';
@@ -30,6 +31,7 @@ export function App() {
         <QueueSummary queued={queued} online={online} />
         <SendNowButton queued={queued} />
       </header>
+      <SiteAccessBanner />
       {pause && <PauseBanner pause={pause} />}
       {records.length === 0 ? (
         <EmptyState configured={configured} />

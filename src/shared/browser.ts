@@ -114,3 +114,22 @@ export async function openShortcutSettings(): Promise<boolean> {
 }
 
 export const ALL_URLS: chrome.permissions.Permissions = { origins: ['<all_urls>'] };
+
+/**
+ * The marketplace origins of the manifest's host_permissions that the browser does not grant
+ * now. Firefox MV3 lets the user withdraw them (about:addons, or the toolbar's site menu);
+ * our content script then no longer runs on that site. Chrome grants them at install.
+ */
+export async function withdrawnSiteOrigins(): Promise<string[]> {
+  const origins = (ext.runtime.getManifest?.() as { host_permissions?: string[] } | undefined)?.host_permissions ?? [];
+  const missing: string[] = [];
+  for (const origin of origins.filter((o) => o !== '<all_urls>')) {
+    if (!(await ext.permissions.contains({ origins: [origin] }).catch(() => true))) missing.push(origin);
+  }
+  return missing;
+}
+
+/** Asks for these origins again; call it inside the user's click (no await before it). */
+export function requestSiteOrigins(origins: string[]): Promise<boolean> {
+  return ext.permissions.request({ origins }).catch(() => false);
+}

@@ -105,12 +105,18 @@ export const Messages = {
     }),
   ),
   /** The selection of the search the sender's tab shows, kept by the worker across result pages. */
-  selectionGet: message('selectionGet', ['content'], z.object({}), z.object({ listings: z.array(Listing).max(LIMITS.batch) })),
+  selectionGet: message(
+    'selectionGet',
+    ['content'],
+    z.object({}),
+    /** `again`: the listings among them the user chose to flag again although they have a request. */
+    z.object({ listings: z.array(Listing).max(LIMITS.batch), again: z.array(z.string().max(40)).max(LIMITS.batch).optional() }),
+  ),
   /** The page's selection changed: it replaces the tab's (empty: flagged or cleared). Tab and page from `sender.tab`. */
   selectionSet: message(
     'selectionSet',
     ['content'],
-    z.object({ listings: z.array(z.unknown()).max(LIMITS.batch) }),
+    z.object({ listings: z.array(z.unknown()).max(LIMITS.batch), again: z.array(z.string().max(40)).max(LIMITS.batch).optional() }),
     z.union([z.object({ ok: z.literal(true), count: z.number().int().min(0) }), Failure]),
   ),
   /** What the flag form offers: the IP rights and defaults (never the token). */

@@ -134,4 +134,19 @@ describe('Firefox: a Taobao listing flagged end to end', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('asks again, with the reason, for a marketplace the user withdrew access to', async () => {
+    // What about:addons' "Permissions" tab does when the user turns Taobao off (and the
+    // access to all sites, which covers it, given here for the screenshots).
+    const popup = await ff.open(ff.manifest.action.default_popup);
+    const removed = await popup.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.remove({ origins: ['*://*.taobao.com/*', '<all_urls>'] }));
+    expect(removed).toBe(true);
+    const banner = '[data-testid="site-access-withdrawn"]';
+    const text = await waitFor('the withdrawn-access banner', () => popup.$eval(banner, (el) => el.textContent ?? '').catch(() => null), 10_000);
+    expect(text).toContain('taobao.com');
+    expect(text).not.toContain('tmall.com');
+    expect(text).toContain('button cannot appear');
+    expect(await popup.$eval(`${banner} [data-testid="site-access-allow"]`, (el) => el.textContent)).toBe('Allow access again');
+    await popup.close();
+  });
 });

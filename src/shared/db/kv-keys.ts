@@ -42,7 +42,7 @@ export const KV_KEYS = {
 /** A tab's selection on a search (background/selection-store.ts): the search, each listing and where it was selected. */
 export const TabSelection = z.object({
   search: z.string().max(8192),
-  items: z.array(z.object({ listing: Listing, selectedOn: z.string().max(8192), selectedAt: z.string() })).max(LIMITS.batch),
+  items: z.array(z.object({ listing: Listing, selectedOn: z.string().max(8192), selectedAt: z.string(), again: z.boolean().optional() })).max(LIMITS.batch),
 });
 export type TabSelection = z.infer<typeof TabSelection>;
 
