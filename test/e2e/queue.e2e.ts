@@ -106,6 +106,44 @@ describe('a takedown queue that never loses or duplicates a request', () => {
     }
   }, 240_000);
 
+  it('a queue waiting out a long backoff asks the service well before its end, and drains as soon as it answers, the worker stopped meanwhile', async () => {
+    const s = await setup();
+    s.sandbox.faults.push({ kind: 'status', status: 503, times: 100_000 });
+    const page = await s.browser.context.newPage();
+    await page.goto(itemUrl('730000000001'));
+    await flagOpenListing(page, { ipRightId: DEMO_TRADEMARK_ID });
+    await waitForCaptures(s.browser);
+    // The service has been down long enough for the batch to back off five minutes, and the
+    // probe is planned a few seconds ahead (what an hour of failures leaves, without the hour).
+    await waitFor('a batch kept for a retry', () =>
+      s.browser.liveWorker().then((w) => w.evaluate(async () => {
+        const d = await new Promise<IDBDatabase>((resolve, reject) => {
+          const r = indexedDB.open('takedown-flagger');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const now = Date.now();
+        const tx = d.transaction(['batches', 'requests', 'kv'], 'readwrite');
+        const all = <T,>(req: IDBRequest<T>) => new Promise<T>((resolve) => (req.onsuccess = () => resolve(req.result)));
+        const batches = await all(tx.objectStore('batches').getAll());
+        if (batches.length === 0) return (tx.abort(), d.close(), false);
+        for (const b of batches) tx.objectStore('batches').put({ ...b, attempts: 7, nextAttemptAt: now + 300_000 });
+        for (const r of await all(tx.objectStore('requests').getAll())) tx.objectStore('requests').put({ ...r, outbox: { ...r.outbox, nextAttemptAt: now + 300_000 } });
+        tx.objectStore('kv').put({ notBefore: 0, failuresInARow: 7, probeAt: now + 3_000, failedProbes: 0 }, 'sendPace');
+        await new Promise((resolve) => (tx.oncomplete = resolve));
+        d.close();
+        return true;
+      })),
+    );
+    s.sandbox.faults.clear();
+    await stopServiceWorker(s.browser);
+    const back = Date.now();
+    await waitFor('the case at the service', () => s.sandbox.listCases().length === 1, 30_000, 250);
+    console.log(`probe: the case arrived ${((Date.now() - back) / 1000).toFixed(1)} s after the service came back, its batch due in 300 s`);
+    expect(s.sandbox.calls.some((c) => c.path === '/v1/me' && c.status === 200 && Date.parse(c.at) >= back)).toBe(true);
+    expect([...casesPerItem(s.sandbox).values()]).toEqual([1]);
+  });
+
   it('offline: flags made with no network survive a browser restart and arrive without a click', async () => {
     const s = await setup();
     const items = ids(3, 710000000000);
