@@ -2,7 +2,7 @@ import { db } from '../shared/db/open.ts';
 import { announce } from '../shared/db/changes.ts';
 import { getPause, getSettings, kvGet, kvPut, setPause } from '../shared/db/kv.ts';
 import type { RequestOf, ResponseOf } from '../shared/messages.ts';
-import type { EvidenceRef, PendingAnswer, TakedownRecord } from '../shared/model.ts';
+import type { PendingAnswer, TakedownRecord } from '../shared/model.ts';
 import { postResponse, type ApiConfig } from '../shared/api/client.ts';
 import { t } from '../shared/i18n.ts';
 import { applyCase } from './sync/apply-cases.ts';

@@ -69,7 +69,15 @@ function LinkFlagPanel({ flag, onClose }: { flag: LinkFlag; onClose: () => void 
     if (mine) showNotice(document, t('content_flagged_no_case', stateLabel(mine.state)));
   };
   return (
-    <section class="panel link-flag" data-testid="link-flag" data-item-id={draft.itemId} data-from={listing ? 'card' : 'url'} aria-label={t('content_panel_title')}>
+    <section
+      class="panel link-flag"
+      data-testid="link-flag"
+      data-item-id={draft.itemId}
+      data-from={listing ? 'card' : 'url'}
+      aria-label={t('content_panel_title')}
+      // Esc closes it from its own fields too, as it does from the form's (a key press never files).
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div class="head">
         <span>{t('content_panel_title')}</span>
         <button type="button" aria-label={t('content_close_panel')} onClick={onTrusted(onClose)}>

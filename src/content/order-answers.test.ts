@@ -52,6 +52,9 @@ describe('the link menu and the keyboard commands, in the page', () => {
     expect(q('link-flag')!.dataset.from).toBe('url');
     expect((q('link-title') as HTMLInputElement).value).toBe('双肩包 新款');
     expect((q('link-seller') as HTMLInputElement).value).toBe('');
+    // Esc in its own fields closes it, filing nothing.
+    await act(() => void q('link-seller')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(q('link-flag')).toBeNull();
 
     // A similar item's link inside a card: what its URL names, not the card's listing.
     expect(await answers.linkMenu(linkOrder('flag', '800000000099'))).toEqual({ done: true });

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueuePause, Settings, TakedownRecord } from '../shared/model.ts';
-import { listFirstRequests, listRequests } from '../shared/db/requests.ts';
+import { listOpenCases, listRequests, listTopRequests } from '../shared/db/requests.ts';
 import { getPause, getSettings } from '../shared/db/kv.ts';
 import { onChange } from '../shared/db/changes.ts';
+import { takeFirstRead } from './first-read.ts';
+import { groupOf } from './groups.ts';
 
 export interface StoredData {
   records: TakedownRecord[];
@@ -17,6 +19,27 @@ export type StoredState = { status: 'loading' } | { status: 'ready'; data: Store
 async function read(list: () => Promise<TakedownRecord[]>, complete: boolean): Promise<StoredData> {
   const [records, pause, settings] = await Promise.all([list(), getPause(), getSettings()]);
   return { records, pause, settings, complete };
+}
+
+/** More rows than the popup shows at once: the first groups fill its first screen. */
+const FIRST_SCREEN_ROWS = 8;
+
+/**
+ * The first paint's requests: the needs-you and queued groups (read while the popup loads),
+ * and the open cases too when those two do not fill the first screen. Either way the rows on
+ * the first screen are the ones the full read puts there.
+ */
+async function readFirst(): Promise<StoredData> {
+  const data = await read(() => takeFirstRead() ?? listTopRequests(), false);
+  const paused = data.pause !== null;
+  const top = data.records.filter((r) => {
+    const g = groupOf(r, paused);
+    return g === 'needs_you' || g === 'queued';
+  }).length;
+  if (top >= FIRST_SCREEN_ROWS) return data;
+  const open = await listOpenCases();
+  const ids = new Set(data.records.map((r) => r.clientRequestId));
+  return { ...data, records: [...data.records, ...open.filter((r) => !ids.has(r.clientRequestId))] };
 }
 
 /**
@@ -34,7 +57,7 @@ export function useStoredData(): StoredState {
     // the resolved history, the good-faith record).
     const first = async () => {
       try {
-        const data = await read(listFirstRequests, false);
+        const data = await readFirst();
         if (alive && !fullyRead && data.records.length > 0) setState({ status: 'ready', data });
       } catch {
         // The full read below reports failures.

@@ -55,13 +55,14 @@ describe('page annotations', () => {
 
 describe('the popup first read', () => {
   it('reads what needs the user, what is queued and the open cases through the indexes, not the resolved history', async () => {
-    const { listFirstRequests } = await import('./requests.ts');
+    const { listFirstRequests, listOpenCases, listTopRequests } = await import('./requests.ts');
     const { makeRecord } = await import('../../../test/unit/records.ts');
     const sub = { state: 'submitted' as const };
     const first = [
       makeRecord({ outbox: { state: 'attention' } }),
       makeRecord(),
       makeRecord({ outbox: { state: 'sending', batchId: 'b' } }),
+      makeRecord({ outbox: { state: 'capturing' } }),
       makeRecord({ caseId: 'TD-1', caseStatus: 'needs_info', outbox: sub }),
       makeRecord({ caseId: 'TD-2', caseStatus: 'counter_notice', outbox: sub }),
       makeRecord({ caseId: 'TD-3', caseStatus: 'received', outbox: sub }),
@@ -72,5 +73,9 @@ describe('the popup first read', () => {
     for (const r of [...later, ...first]) await database.put('requests', r);
     const got = await listFirstRequests();
     expect(got.map((r) => r.clientRequestId).sort()).toEqual(first.map((r) => r.clientRequestId).sort());
+    // In two steps: what can be in the needs-you and queued groups, then the open cases.
+    const ids = (rs: { clientRequestId: string }[]) => rs.map((r) => r.clientRequestId).sort();
+    expect(ids(await listTopRequests())).toEqual(ids(first.slice(0, 6)));
+    expect(ids(await listOpenCases())).toEqual(ids(first.slice(6)));
   });
 });

@@ -6,24 +6,47 @@ export async function listRequests(): Promise<TakedownRecord[]> {
   return (await db()).getAll('requests');
 }
 
-/** Outbox states and case statuses of the popup's first groups: what needs the user, queued, open. */
-const FIRST_OUTBOX = ['attention', 'queued', 'sending'] as const;
-const FIRST_CASE = ['needs_info', 'counter_notice', 'received', 'in_review'] as const;
-
 /**
- * The requests the popup shows first, read through the indexes in one transaction: a few
- * dozen records rather than the whole history, so the first row paints before everything
- * is read. Resolved cases (and statuses this version does not know) come with listRequests.
+ * What can be in the popup's first two groups (needs you, queued): every request not yet
+ * accepted by the service (a paused queue shows those as needing the user) and the cases
+ * waiting on the member. Then the open cases the popup shows next.
  */
-export async function listFirstRequests(): Promise<TakedownRecord[]> {
+const TOP_OUTBOX = ['attention', 'capturing', 'queued', 'sending'] as const;
+const TOP_CASE = ['needs_info', 'counter_notice'] as const;
+const OPEN_CASE = ['received', 'in_review'] as const;
+
+async function readByIndexes(outbox: readonly string[], cases: readonly string[]): Promise<TakedownRecord[]> {
   const tx = (await db()).transaction('requests');
   const byOutbox = tx.store.index('byOutboxState');
   const byCase = tx.store.index('byCaseStatus');
-  const parts = await Promise.all([...FIRST_OUTBOX.map((s) => byOutbox.getAll(s)), ...FIRST_CASE.map((s) => byCase.getAll(s))]);
+  const parts = await Promise.all([...outbox.map((s) => byOutbox.getAll(s)), ...cases.map((s) => byCase.getAll(s))]);
   await tx.done;
   const seen = new Map<string, TakedownRecord>();
   for (const r of parts.flat()) seen.set(r.clientRequestId, r);
   return [...seen.values()];
+}
+
+/**
+ * Every request that can be in the popup's first two groups, through the indexes: what fills
+ * the first screen when those groups are long, without reading the open cases too.
+ */
+export function listTopRequests(): Promise<TakedownRecord[]> {
+  return readByIndexes(TOP_OUTBOX, TOP_CASE);
+}
+
+/**
+ * The requests the popup shows first, read through the indexes in one transaction: what needs
+ * the user, what is queued, the open cases; not the whole history, so the first row paints
+ * before everything is read. Resolved cases (and statuses this version does not know) come
+ * with listRequests.
+ */
+export function listFirstRequests(): Promise<TakedownRecord[]> {
+  return readByIndexes(TOP_OUTBOX, [...TOP_CASE, ...OPEN_CASE]);
+}
+
+/** The open cases of the first read, for when the first two groups do not fill the screen. */
+export function listOpenCases(): Promise<TakedownRecord[]> {
+  return readByIndexes([], OPEN_CASE);
 }
 
 export async function getRequest(clientRequestId: string): Promise<TakedownRecord | undefined> {
