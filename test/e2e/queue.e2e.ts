@@ -93,6 +93,9 @@ describe('a takedown queue that never loses or duplicates a request', () => {
       const kinds = new Map<string, number>();
       for (const c of after) kinds.set(`${c.method} ${c.path.split('/').slice(0, 3).join('/')} ${c.status || c.fault}`, (kinds.get(`${c.method} ${c.path.split('/').slice(0, 3).join('/')} ${c.status || c.fault}`) ?? 0) + 1);
       const firstOk = after.find((c) => c.status >= 200 && c.status < 300);
+      // What the capture's ~40 s go to: Chrome allows about two screenshots a second (capture/pace.ts).
+      const shots = new Set(s.sandbox.listCases().flatMap((c) => c.submission.evidence.filter((e) => e.kind === 'screenshot').map((e) => e.sha256)));
+      console.log(`chaos capture: ${shots.size} screenshots for ${CHAOS_COUNT} listings, captured in ${captured}`);
       console.log(`chaos drain: first success ${firstOk ? ((Date.parse(firstOk.at) - recovered) / 1000).toFixed(1) : '-'} s after recovery (${firstOk?.method} ${firstOk?.path.slice(0, 12)}); calls ${JSON.stringify(Object.fromEntries(kinds))}`);
       expect(duplicates).toBe(0);
       expect(stops).toBeGreaterThan(0);
