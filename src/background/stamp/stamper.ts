@@ -7,6 +7,7 @@ import { EVIDENCE_KIND, sha256Hex, TIMESTAMP_MEDIA_TYPE } from '../../evidence/f
 import { checkTimeStampResp, newNonce, timeStampRequest, type TokenInfo } from '../../evidence/timestamp.ts';
 import { afterFailedRound, triedAgain } from './policy.ts';
 import { askTsa } from './tsa-call.ts';
+import { t } from '../../shared/i18n.ts';
 
 export interface StamperDeps {
   now: () => number;
@@ -38,7 +39,7 @@ export async function stampDue(deps: StamperDeps): Promise<number | null> {
   for (const job of due) {
     const blob = await database.get('evidence', job.manifestSha256);
     if (!blob) {
-      await putOff(job, 'the capture manifest is no longer stored', deps);
+      await putOff(job, t('stamp_error_manifest_gone'), deps);
       continue;
     }
     const data = new Uint8Array(blob.data);

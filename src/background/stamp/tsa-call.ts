@@ -1,4 +1,5 @@
 import { TIMESTAMP_QUERY_TYPE } from '../../evidence/timestamp.ts';
+import { t } from '../../shared/i18n.ts';
 
 /** Below Chrome's 30 s limit on a fetch in the worker, like the API client's. */
 export const TSA_TIMEOUT_MS = 15_000;
@@ -25,14 +26,14 @@ export async function askTsa(url: string, query: Uint8Array, timeoutMs = TSA_TIM
       referrerPolicy: 'no-referrer',
     });
   } catch (err) {
-    return { ok: false, message: timeout.aborted ? 'no answer in time' : `unreachable (${(err as Error).message})` };
+    return { ok: false, message: timeout.aborted ? t('tsa_error_timeout') : t('tsa_error_unreachable', (err as Error).message) };
   }
   if (!res.ok) {
     await res.body?.cancel().catch(() => undefined);
-    return { ok: false, message: `HTTP ${res.status}` };
+    return { ok: false, message: t('tsa_error_http', String(res.status)) };
   }
   const bytes = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
-  if (bytes.length === 0) return { ok: false, message: 'an empty answer' };
-  if (bytes.length > MAX_ANSWER_BYTES) return { ok: false, message: 'an answer too large to be a timestamp' };
+  if (bytes.length === 0) return { ok: false, message: t('tsa_error_empty') };
+  if (bytes.length > MAX_ANSWER_BYTES) return { ok: false, message: t('tsa_error_too_large') };
   return { ok: true, bytes };
 }
