@@ -48,6 +48,13 @@ export async function saveAndTest(draft: { baseUrl: string; token: string }): Pr
   const { baseUrl } = url;
   await saveSettings({ baseUrl, token, connection: { state: 'unknown', message: t('options_conn_testing'), at: null } });
   const result = await testConnection(baseUrl, token);
+  // The worker hears of the new settings before the page shows the result: a user who reads
+  // "Connected" and closes the tab at once must find the paused queue resumed.
+  try {
+    await send('settingsChanged', {});
+  } catch {
+    // The worker also re-reads settings when it next wakes; nothing is lost if it is not up.
+  }
   const at = new Date().toISOString();
   let settings: Settings;
   if (result.ok) {
@@ -60,11 +67,6 @@ export async function saveAndTest(draft: { baseUrl: string; token: string }): Pr
     });
   } else {
     settings = await saveSettings({ connection: { state: 'error', message: connectionMessage(result, baseUrl), at } });
-  }
-  try {
-    await send('settingsChanged', {});
-  } catch {
-    // The worker also re-reads settings when it next wakes; nothing is lost if it is not up.
   }
   return { ok: true, settings };
 }
