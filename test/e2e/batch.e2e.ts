@@ -5,6 +5,7 @@ import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { generateSearchPage } from '../../bench/generate-page.ts';
 import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, stopServiceWorker, waitFor } from './harness/flows.ts';
+import { cardShots } from './harness/card-shots.ts';
 
 // Flagging a selection at an IP agent's scale, while MV3 stops the worker as it likes.
 
@@ -29,17 +30,6 @@ const casesPerItem = (sandbox: Sandbox) => {
   for (const c of sandbox.listCases()) counts.set(c.itemId, (counts.get(c.itemId) ?? 0) + 1);
   return counts;
 };
-
-/** Each case's card screenshot: its metadata names a capture in its evidence and the card's rectangle there. */
-function cardShots(sandbox: Sandbox) {
-  return sandbox.listCases().map((c) => {
-    const metaRef = c.submission.evidence.find((e) => e.kind === 'metadata');
-    const meta = metaRef ? JSON.parse(sandbox.evidence(metaRef.sha256)!.data.toString('utf8')) : null;
-    const shot = meta?.screenshot as { sha256: string; fullyVisible: boolean; rectDevice: { width: number; height: number } } | undefined;
-    const png = shot ? sandbox.evidence(shot.sha256) : undefined;
-    return { itemId: c.itemId, shot, inEvidence: Boolean(shot && c.submission.evidence.some((e) => e.sha256 === shot.sha256 && e.kind === 'screenshot')), png };
-  });
-}
 
 async function flagSelection(page: Page) {
   await page.getByTestId('flag-selected').click();

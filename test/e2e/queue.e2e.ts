@@ -4,6 +4,7 @@ import { DEMO_TOKEN, DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { startStack, type Stack } from './harness/stack.ts';
 import { configureApi, flagOpenListing, stopServiceWorker, waitFor, waitForCaptures } from './harness/flows.ts';
 import { generateSearchPage } from '../../bench/generate-page.ts';
+import { withoutCardShot } from './harness/card-shots.ts';
 
 // The takedown queue under the conditions our users meet: a flaky, throttling service,
 // Chrome killing the worker mid-send, no network, a closed browser, a revoked token.
@@ -98,6 +99,8 @@ describe('a takedown queue that never loses or duplicates a request', () => {
       console.log(`chaos capture: ${shots.size} screenshots for ${CHAOS_COUNT} listings, captured in ${captured}`);
       console.log(`chaos drain: first success ${firstOk ? ((Date.parse(firstOk.at) - recovered) / 1000).toFixed(1) : '-'} s after recovery (${firstOk?.method} ${firstOk?.path.slice(0, 12)}); calls ${JSON.stringify(Object.fromEntries(kinds))}`);
       expect(duplicates).toBe(0);
+      // Every listing went with a screenshot that shows its card, worker stops or not.
+      expect(withoutCardShot(s.sandbox).map((x) => x.itemId)).toEqual([]);
       expect(stops).toBeGreaterThan(0);
       expect(drainSeconds).toBeLessThanOrEqual(60);
     } finally {
