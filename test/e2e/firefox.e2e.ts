@@ -67,7 +67,11 @@ describe('Firefox: a Taobao listing flagged end to end', () => {
     await item.locator('>>> [data-testid="flag-note"]').fill('Copied logo, seen in Firefox.');
     await item.locator('>>> [data-testid="flag-submit"]').click();
     // The page shows the stored request; then the service's answer arrives.
-    await waitFor('the listing marked as flagged', () => item.evaluate(() => document.querySelector('tdf-root')?.shadowRoot?.querySelector('[data-testid="listing-status"]')?.getAttribute('data-state') ?? null), 20_000);
+    const state = () => item.evaluate(() => document.querySelector('tdf-root')?.shadowRoot?.querySelector('[data-testid="listing-status"]')?.getAttribute('data-state') ?? null);
+    await waitFor('the listing marked as flagged', state, 20_000);
+    // Its evidence is captured from this tab while it is in front: the user sees the status
+    // leave "capturing" before opening the popup (which, in Firefox, takes the front as a tab).
+    await waitFor('the capture finished', async () => ((await state()) !== 'capturing' ? true : null), 30_000);
   });
 
   // Needs the sandbox's test controls: what the service stored, byte for byte.
