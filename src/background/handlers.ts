@@ -13,7 +13,7 @@ import { projectBatch } from '../shared/good-faith.ts';
 import { listRequests } from '../shared/db/requests.ts';
 import { Reason } from '../shared/model.ts';
 import { armAnswerWake } from './answer-capture.ts';
-import { runCaptures, stopCapture } from './capture/jobs-runner.ts';
+import { runCaptures, stopAllCaptures, stopCapture } from './capture/jobs-runner.ts';
 import { captureProgress } from './capture/job-progress.ts';
 import { recapture } from './recapture.ts';
 import { shortcuts } from './shortcuts.ts';
@@ -38,6 +38,7 @@ export const handlers: Handlers = {
   // A content script hears only about its own tab's flags.
   captureProgress: (payload, sender) => captureProgress(payload.jobId, sender.tab?.id ?? null),
   stopCapture: (payload, sender) => stopCapture(payload.jobId, sender.tab?.id ?? null),
+  stopCaptures: () => stopAllCaptures(),
   recaptureRequest: (payload) => recapture(payload, new Date()),
   retryStamp: async (payload) => {
     const done = await retryStamp(payload.manifestSha256, Date.now());

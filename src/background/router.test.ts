@@ -22,6 +22,7 @@ function setup() {
     respondToCase: vi.fn(async () => ({ ok: true as const })),
     captureProgress: vi.fn(async () => ({ done: 0, total: 0, state: 'unknown' as const, missing: 0 })),
     stopCapture: vi.fn(async () => ({ ok: true })),
+    stopCaptures: vi.fn(async () => ({ stopped: 0 })),
     recaptureRequest: vi.fn(async () => ({ ok: true as const })),
     shortcuts: vi.fn(async () => ({ commands: [], browser: 'chromium' as const })),
     openShortcutSettings: vi.fn(async () => ({ opened: true })),

@@ -39,11 +39,11 @@ function typeSearch(text: string) {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-function listen() {
+function listen(answers: Record<string, unknown> = {}) {
   const asked: { type: string; payload: unknown }[] = [];
   chrome.runtime.onMessage.addListener((msg: { type: string; payload: unknown }) => {
     asked.push({ type: msg.type, payload: msg.payload });
-    return Promise.resolve({ ok: true });
+    return Promise.resolve(answers[msg.type] ?? { ok: true });
   });
   return asked;
 }
@@ -236,6 +236,19 @@ describe('popup: acting on a row', () => {
     await act(() => button.click());
     await waitFor(() => container.textContent?.includes('Sending started.'), 'feedback');
     expect(asked).toEqual([{ type: 'sendNow', payload: {} }]);
+  });
+
+  it('shows how many listings are being captured, with a Stop that asks the worker to stop every capture', async () => {
+    const asked = listen({ stopCaptures: { stopped: 1 } });
+    const capturing = makeRecord({ outbox: { state: 'capturing' } });
+    await put(withCase, capturing);
+    await mount();
+    const bar = await waitFor(() => $('[data-testid="capturing-summary"]'), 'the capturing summary');
+    expect(bar.dataset.capturing).toBe('1');
+    expect(bar.textContent).toContain('Capturing evidence for 1 listings');
+    await act(() => (bar.querySelector('[data-testid="stop-captures"]') as HTMLButtonElement).click());
+    await waitFor(() => container.textContent?.includes('Stopped: what was captured is kept'), 'feedback');
+    expect(asked).toEqual([{ type: 'stopCaptures', payload: {} }]);
   });
 
   it('resends under another IP right; discards and withdraws only from the menu, after confirming', async () => {

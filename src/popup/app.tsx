@@ -2,8 +2,8 @@ import { t } from '../shared/i18n.ts';
 import { useStore } from '../ui/use-store.ts';
 import { useStoredData } from './use-stored-data.ts';
 import { useOnline } from './use-online.ts';
-import { countQueued } from './groups.ts';
-import { QueueSummary, SendNowButton } from './queue-summary.tsx';
+import { countCapturing, countQueued } from './groups.ts';
+import { CapturingBar, QueueSummary, SendNowButton } from './queue-summary.tsx';
 import { PauseBanner } from './pause-banner.tsx';
 import { SiteAccessBanner } from './site-access-banner.tsx';
 import { EmptyState } from './empty-state.tsx';
@@ -30,6 +30,7 @@ export function App() {
         <h1>{t('popup_title')}</h1>
         <QueueSummary queued={queued} online={online} />
         <SendNowButton queued={queued} />
+        <CapturingBar capturing={countCapturing(records)} />
       </header>
       <SiteAccessBanner />
       {pause && <PauseBanner pause={pause} />}

@@ -97,6 +97,11 @@ export function countQueued(records: readonly TakedownRecord[]): number {
   return records.filter((r) => r.caseId === null && (r.outbox.state === 'queued' || r.outbox.state === 'sending')).length;
 }
 
+/** Requests whose evidence is still being captured (their tab must be in front). */
+export function countCapturing(records: readonly TakedownRecord[]): number {
+  return records.filter((r) => r.outbox.state === 'capturing').length;
+}
+
 /** The sellers among the requests, most requests first, for the seller filter. */
 export function sellerChoices(records: readonly TakedownRecord[], max = 200): { key: string; name: string; count: number }[] {
   const by = new Map<string, { key: string; name: string; count: number }>();

@@ -37,3 +37,37 @@ export function SendNowButton({ queued }: { queued: number }) {
     </div>
   );
 }
+
+type StopFeedback = { kind: 'idle' } | { kind: 'stopping' } | { kind: 'done' } | { kind: 'failed'; error: string };
+
+/**
+ * While evidence is captured: how many listings, and a Stop that is always reachable (the
+ * page's own Stop is hidden with the rest of our UI during each captured step).
+ */
+export function CapturingBar({ capturing }: { capturing: number }) {
+  const [feedback, setFeedback] = useState<StopFeedback>({ kind: 'idle' });
+  if (capturing === 0 && feedback.kind !== 'done') return null;
+  const onClick = async () => {
+    setFeedback({ kind: 'stopping' });
+    try {
+      await send('stopCaptures', {});
+      setFeedback({ kind: 'done' });
+    } catch (err) {
+      setFeedback({ kind: 'failed', error: (err as Error).message });
+    }
+  };
+  return (
+    <div class="send-now" data-testid="capturing-summary" data-capturing={String(capturing)}>
+      {capturing > 0 && <span>{t('popup_capturing_summary', String(capturing))}</span>}
+      {capturing > 0 && (
+        <button type="button" class="secondary" data-testid="stop-captures" disabled={feedback.kind === 'stopping'} onClick={onClick}>
+          {t('popup_stop_captures')}
+        </button>
+      )}
+      <span role="status" class={feedback.kind === 'failed' ? 'status-error small' : 'muted small'}>
+        {feedback.kind === 'done' && t('popup_stop_captures_done')}
+        {feedback.kind === 'failed' && t('popup_stop_captures_failed', feedback.error)}
+      </span>
+    </div>
+  );
+}

@@ -84,6 +84,12 @@ export const Messages = {
   ),
   /** The user stops a capture midway: what is stored stays, the rest is recorded as missing. */
   stopCapture: message('stopCapture', ['content', 'page'], z.object({ jobId: z.string().max(64) }), z.object({ ok: z.boolean() })),
+  /**
+   * The popup's Stop: every capture still running or waiting for its tab stops, as each page's
+   * own Stop does. The page's Stop is hidden with the rest of our UI while a step is captured
+   * (it must not be in the evidence); the popup is not in the tab, so it stays reachable.
+   */
+  stopCaptures: message('stopCaptures', ['page'], z.object({}), z.object({ stopped: z.number().int().min(0) })),
   /** "Capture again" on a request whose evidence is incomplete and that was not sent yet. */
   recaptureRequest: message('recaptureRequest', ['page'], z.object({ clientRequestId: z.uuid() }), z.union([z.object({ ok: z.literal(true) }), Failure])),
   /** "Try again" on a capture manifest's trusted timestamp that was given up (or never asked for). */

@@ -22,6 +22,9 @@ const lazada = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fix
 const LAZADA_SEARCH = `http://www.lazada.com.my${LAZADA_PATH}?q=running%20shoes`;
 
 const id = (n: number) => String(800000000000 + n);
+const STOP = 'http://s.taobao.com/search?q=stop';
+const STOP_COUNT = 200;
+const STOP_FIRST = 820000000001;
 const pagedId = (page: number, n: number) => String(810000000000 + page * 1000 + n);
 const box = (page: Page, itemId: string) => page.locator(`[data-testid="select-listing"][data-item-id="${itemId}"]`);
 const status = (page: Page, itemId: string) => page.locator(`[data-testid="listing-status"][data-item-id="${itemId}"]`);
@@ -157,6 +160,7 @@ describe('selecting on search pages', () => {
     stack = await startStack({
       routes: [
         { host: 's.taobao.com', path: '/search', query: { q: 'big' }, html: generateSearchPage(340) },
+        { host: 's.taobao.com', path: '/search', query: { q: 'stop' }, html: generateSearchPage(STOP_COUNT, STOP_FIRST) },
         // The more specific route first: page 2 of the same search.
         { host: 's.taobao.com', path: '/search', query: { q: 'paged', s: '44' }, html: generateSearchPage(12, Number(pagedId(2, 1))) },
         { host: 's.taobao.com', path: '/search', query: { q: 'paged' }, html: generateSearchPage(12, Number(pagedId(1, 1))) },
@@ -228,6 +232,53 @@ describe('selecting on search pages', () => {
     await expect.poll(() => progress.getAttribute('data-done'), { timeout: 30_000 }).toBe('1');
     await waitForCaptures(browser);
     expect(await requestsFor(browser, id(3))).toHaveLength(2);
+    await page.close();
+  });
+
+  it('Taobao, 200 cards: Stop midway (from the popup) keeps what is stored with its screenshots, and the rest go with the gap said', async () => {
+    const page = await browser.context.newPage();
+    await page.bringToFront();
+    await page.goto(STOP);
+    await box(page, String(STOP_FIRST)).click();
+    await page.getByTestId('select-all-visible').click();
+    await expect.poll(() => count(page)).toBe(String(STOP_COUNT));
+    await flagSelection(page, 'stopped');
+    const progress = page.getByTestId('batch-progress');
+    await expect.poll(() => progress.getAttribute('data-total'), { timeout: 15_000 }).toBe(String(STOP_COUNT));
+    // Chrome allows about two screenshots a second: 200 cards take far longer than the first step of 20.
+    await expect.poll(async () => Number(await progress.getAttribute('data-done')), { timeout: 60_000 }).toBeGreaterThan(0);
+    // The page's own Stop is hidden with our UI while a step is captured; the popup's is not.
+    const popup = await browser.popup();
+    const bar = popup.getByTestId('capturing-summary');
+    await expect.poll(async () => Number(await bar.getAttribute('data-capturing')), { timeout: 15_000 }).toBeGreaterThan(0);
+    await bar.getByTestId('stop-captures').click();
+    await waitForCaptures(browser);
+    await expect.poll(() => popup.getByTestId('capturing-summary').textContent(), { timeout: 15_000 }).toContain('Stopped');
+    await popup.close();
+    const gaps = await (await browser.liveWorker()).evaluate(async (first) => {
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('takedown-flagger');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = await new Promise<{ listing: { itemId: string }; evidenceGaps: { code: string }[]; evidence: { kind: string }[]; outbox: { state: string } }[]>((resolve, reject) => {
+        const req = database.transaction('requests').objectStore('requests').getAll();
+        req.onsuccess = () => resolve(req.result as never);
+        req.onerror = () => reject(req.error);
+      });
+      database.close();
+      return all
+        .filter((r) => Number(r.listing.itemId) >= first)
+        .map((r) => ({ stopped: r.evidenceGaps.some((g) => g.code === 'capture_stopped'), shot: r.evidence.some((e) => e.kind === 'screenshot'), state: r.outbox.state }));
+    }, STOP_FIRST);
+    // Every listing is stored and none is left capturing; those captured before the stop keep
+    // their screenshots, and the rest say the capture was stopped.
+    expect(gaps).toHaveLength(STOP_COUNT);
+    expect(gaps.filter((g) => g.state === 'capturing')).toEqual([]);
+    const kept = gaps.filter((g) => !g.stopped);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(gaps.length - kept.length).toBeGreaterThan(0);
+    expect(kept.every((g) => g.shot)).toBe(true);
     await page.close();
   });
 

@@ -195,6 +195,15 @@ export async function resumeCaptures(): Promise<void> {
   await runCaptures();
 }
 
+/** Stops every job that is not sealed yet (the popup's Stop); how many were stopped. */
+export async function stopAllCaptures(): Promise<{ stopped: number }> {
+  let stopped = 0;
+  for (const state of ['capturing', 'waiting_tab'] as const) {
+    for (const job of await jobsIn(state)) if ((await stopCapture(job.jobId, null)).ok) stopped++;
+  }
+  return { stopped };
+}
+
 /** The user stopped a capture midway (a content script only its own tab's). */
 export async function stopCapture(jobId: string, tabId: number | null): Promise<{ ok: boolean }> {
   const job = await getJob(jobId);

@@ -3,7 +3,7 @@ import { flag } from '../flag.ts';
 import { db } from '../../shared/db/open.ts';
 import { saveSettings } from '../../shared/db/kv.ts';
 import type { ViewRect } from '../../shared/messages.ts';
-import { onTabShown, runCaptures } from './jobs-runner.ts';
+import { onTabShown, runCaptures, stopAllCaptures } from './jobs-runner.ts';
 import { captureProgress } from './job-progress.ts';
 import { pacer } from './screenshot.ts';
 import { fakePage } from './fake-page.test-kit.ts';
@@ -99,6 +99,24 @@ describe('evidence whatever tab is in front', () => {
       ['queued', null, 1],
     ]);
     expect(await captureProgress(answer.ok ? answer.jobId! : '', 3)).toEqual({ done: 2, total: 2, state: 'sealed', missing: 0 });
+  });
+
+  it("the popup's Stop ends every capture still waiting: stored with the gap said, sent, and nothing left capturing", async () => {
+    const page = fakePage({ pageHeight: 4000, cards: column(ids(2), 300) });
+    chrome.tabs.get = (async (id: number) => ({ id, windowId: 1, active: false })) as never;
+    await flag(payload(ids(2)), ctx());
+    await runCaptures();
+    expect((await requests()).map((r) => r.outbox.state)).toEqual(['capturing', 'capturing']);
+    expect(await stopAllCaptures()).toEqual({ stopped: 1 });
+    await runCaptures();
+    const stopped = await requests();
+    expect(page.captures).toEqual([]);
+    expect(stopped.map((r) => [r.outbox.state, r.evidenceGaps.map((g) => g.code)])).toEqual([
+      ['queued', ['capture_stopped']],
+      ['queued', ['capture_stopped']],
+    ]);
+    // Nothing is left to stop.
+    expect(await stopAllCaptures()).toEqual({ stopped: 0 });
   });
 
   it('brings the tab to the front for the capture when the user allowed it, then puts their tab back', async () => {
