@@ -15,10 +15,13 @@ const q = (id: string) => shadow().querySelector<HTMLElement>(`[data-testid="${i
 const notice = () => q('page-notice')?.textContent ?? null;
 
 function page() {
-  document.body.innerHTML = `
+  // Parsed and imported, never assigned as markup (as nowhere in src/).
+  const html = `
     <div class="card" data-id="800000000001" data-seller="s1"><a id="own" href="https://item.taobao.com/item.htm?id=800000000001"><span class="title">帆布双肩包</span></a>
       <a id="similar" href="https://item.taobao.com/item.htm?id=800000000099">相似</a></div>
     <p><a id="lonely" href="https://item.taobao.com/item.htm?id=555555555555"> 双肩包  新款 </a></p>`;
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.importNode(n, true)));
 }
 
 const linkOrder = (action: 'flag' | 'select', itemId: string, over: Partial<TabRequestOf<'linkMenu'>> = {}): TabRequestOf<'linkMenu'> => ({
@@ -32,7 +35,7 @@ const linkOrder = (action: 'flag' | 'select', itemId: string, over: Partial<TabR
 afterEach(async () => {
   forgetContextTarget();
   await act(() => void mount(document).layer.replaceChildren());
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('the link menu and the keyboard commands, in the page', () => {
