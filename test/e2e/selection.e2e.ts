@@ -5,7 +5,7 @@ import { DEMO_TRADEMARK_ID } from '../../sandbox/demo.ts';
 import { generateSearchPage } from '../../bench/generate-page.ts';
 import type { Browser } from './harness/extension.ts';
 import { startStack, type Stack } from './harness/stack.ts';
-import { seedRequests, waitFor, waitForCaptures } from './harness/flows.ts';
+import { seedRequests, storeRecords, waitFor, waitForCaptures } from './harness/flows.ts';
 import { makeRecord } from '../unit/records.ts';
 import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -37,22 +37,11 @@ async function flagSelection(page: Page, note: string) {
   await page.getByTestId('flag-submit').click();
 }
 
+type StoredRequest = { listing: { itemId: string }; page: { url: string }; evidenceGaps: { code: string }[]; evidence: { kind: string }[]; outbox: { state: string } };
+
 /** The requests this device holds for an item (a "flag again" makes a second one). */
 const requestsFor = async (browser: Browser, itemId: string) =>
-  (await browser.liveWorker()).evaluate(async (item) => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('takedown-flagger');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ listing: { itemId: string }; page: { url: string }; evidenceGaps: { code: string }[] }[]>((resolve, reject) => {
-      const req = database.transaction('requests').objectStore('requests').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    database.close();
-    return all.filter((r) => r.listing.itemId === item).map((r) => ({ page: r.page.url, gaps: r.evidenceGaps.map((g) => g.code) }));
-  }, itemId);
+  (await storeRecords<StoredRequest>(browser, 'requests')).filter((r) => r.listing.itemId === itemId).map((r) => ({ page: r.page.url, gaps: r.evidenceGaps.map((g) => g.code) }));
 
 // Every search and shop fixture with its own card size (narrow Lazada and AliExpress cards included).
 const LAYOUT = ['taobao/search-gen1', 'taobao/search-gen2', 'taobao/search-gen3', 'taobao/shop-new', 'taobao/shop-old', 'tmall/search-2017', 'lazada/search-pagedata', 'lazada/search-loadmore', 'aliexpress/search-2024', 'aliexpress/search-2025list', '1688/search-2024', '1688/shop-offerlist2024'].map((name) => {
@@ -255,22 +244,9 @@ describe('selecting on search pages', () => {
     await waitForCaptures(browser);
     await expect.poll(() => popup.getByTestId('capturing-summary').textContent(), { timeout: 15_000 }).toContain('Stopped');
     await popup.close();
-    const gaps = await (await browser.liveWorker()).evaluate(async (first) => {
-      const database = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('takedown-flagger');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const all = await new Promise<{ listing: { itemId: string }; evidenceGaps: { code: string }[]; evidence: { kind: string }[]; outbox: { state: string } }[]>((resolve, reject) => {
-        const req = database.transaction('requests').objectStore('requests').getAll();
-        req.onsuccess = () => resolve(req.result as never);
-        req.onerror = () => reject(req.error);
-      });
-      database.close();
-      return all
-        .filter((r) => Number(r.listing.itemId) >= first)
-        .map((r) => ({ stopped: r.evidenceGaps.some((g) => g.code === 'capture_stopped'), shot: r.evidence.some((e) => e.kind === 'screenshot'), state: r.outbox.state }));
-    }, STOP_FIRST);
+    const gaps = (await storeRecords<StoredRequest>(browser, 'requests'))
+      .filter((r) => Number(r.listing.itemId) >= STOP_FIRST)
+      .map((r) => ({ stopped: r.evidenceGaps.some((g) => g.code === 'capture_stopped'), shot: r.evidence.some((e) => e.kind === 'screenshot'), state: r.outbox.state }));
     // Every listing is stored and none is left capturing; those captured before the stop keep
     // their screenshots, and the rest say the capture was stopped.
     expect(gaps).toHaveLength(STOP_COUNT);

@@ -55,11 +55,28 @@ export async function stopServiceWorker(browser: Browser): Promise<boolean> {
 }
 
 /**
- * Connects the extension to the API without the options page (for tests where that page is
- * not what is tested): asks the sandbox for /v1/me as the options page would, then writes
- * the settings the options page would have saved into the extension's IndexedDB, through
- * the worker, and tells open pages they changed.
+ * Every record of one of the extension's IndexedDB stores, read in its worker (started if
+ * Chrome had stopped it). Records come back as the worker stored them, structured-cloned.
  */
+export async function storeRecords<T>(browser: Browser, store: string): Promise<T[]> {
+  return (await browser.liveWorker()).evaluate(async (name) => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('takedown-flagger');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    try {
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const req = database.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      database.close();
+    }
+  }, store) as Promise<T[]>;
+}
+
 /**
  * Waits until no request is still having its evidence captured. A flag is stored at once and
  * captured after, from its tab while that tab is in front; a test that then opens another tab
@@ -68,28 +85,16 @@ export async function stopServiceWorker(browser: Browser): Promise<boolean> {
 export async function waitForCaptures(browser: Browser, timeoutMs = 60_000): Promise<void> {
   // What the requests and capture jobs are doing, for the message when the wait times out.
   let last: unknown = null;
-  await waitFor('every capture finished', async () => (await browser.liveWorker()).evaluate(async () => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('takedown-flagger');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ outbox: { state: string } }[]>((resolve, reject) => {
-      const req = database.transaction('requests').objectStore('requests').getAll();
-      req.onsuccess = () => resolve(req.result as { outbox: { state: string } }[]);
-      req.onerror = () => reject(req.error);
-    });
-    const jobs = await new Promise<{ state: string; pending: string[]; attempts: number }[]>((resolve, reject) => {
-      const req = database.transaction('captureJobs').objectStore('captureJobs').getAll();
-      req.onsuccess = () => resolve(req.result as { state: string; pending: string[]; attempts: number }[]);
-      req.onerror = () => reject(req.error);
-    });
-    database.close();
+  const seen = async () => {
+    const all = await storeRecords<{ outbox: { state: string } }>(browser, 'requests');
     if (all.length > 0 && all.every((r) => r.outbox.state !== 'capturing')) return true;
+    const jobs = await storeRecords<{ state: string; pending: string[]; attempts: number }>(browser, 'captureJobs');
     const states: Record<string, number> = {};
     for (const r of all) states[r.outbox.state] = (states[r.outbox.state] ?? 0) + 1;
-    return { states, jobs: jobs.filter((j) => j.state !== 'sealed').map((j) => ({ state: j.state, pending: j.pending.length, attempts: j.attempts })) };
-  }).then((seen) => seen === true || (last = seen, false)).catch((err: Error) => (last = `the worker: ${err.message}`, false)), timeoutMs).catch((err: Error) => {
+    last = { states, jobs: jobs.filter((j) => j.state !== 'sealed').map((j) => ({ state: j.state, pending: j.pending.length, attempts: j.attempts })) };
+    return false;
+  };
+  await waitFor('every capture finished', () => seen().catch((err: Error) => ((last = `the worker: ${err.message}`), false)), timeoutMs).catch((err: Error) => {
     throw new Error(`${err.message}; last seen: ${JSON.stringify(last)}`);
   });
 }
@@ -101,22 +106,16 @@ export async function waitForCaptures(browser: Browser, timeoutMs = 60_000): Pro
  * so a test can check "filed exactly once" at that moment instead of after a pause.
  */
 export async function storedRequests(browser: Browser): Promise<{ itemId: string; state: string }[]> {
-  return (await browser.liveWorker()).evaluate(async () => {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('takedown-flagger');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = await new Promise<{ listing: { itemId: string }; outbox: { state: string } }[]>((resolve, reject) => {
-      const req = database.transaction('requests').objectStore('requests').getAll();
-      req.onsuccess = () => resolve(req.result as { listing: { itemId: string }; outbox: { state: string } }[]);
-      req.onerror = () => reject(req.error);
-    });
-    database.close();
-    return all.map((r) => ({ itemId: r.listing.itemId, state: r.outbox.state }));
-  });
+  const all = await storeRecords<{ listing: { itemId: string }; outbox: { state: string } }>(browser, 'requests');
+  return all.map((r) => ({ itemId: r.listing.itemId, state: r.outbox.state }));
 }
 
+/**
+ * Connects the extension to the API without the options page (for tests where that page is
+ * not what is tested): asks the sandbox for /v1/me as the options page would, then writes
+ * the settings the options page would have saved into the extension's IndexedDB, through
+ * the worker, and tells open pages they changed.
+ */
 export async function seedSettings(browser: Browser, baseUrl: string, token: string): Promise<void> {
   const res = await fetch(`${baseUrl}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`GET /v1/me answered ${res.status}`);
