@@ -7,6 +7,17 @@ import { artifact, type Artifact } from './capture/artifact.ts';
 import type { Capture } from './capture/collect.ts';
 
 /** What a flag is made of once captured: nothing here reads a clock, the browser or storage. */
+/** A request the service has not answered yet: no case, no dates, no outcome. */
+export const NO_CASE_YET = {
+  caseId: null,
+  caseStatus: null,
+  receivedAt: null,
+  slaDueAt: null,
+  respondBy: null,
+  resolvedAt: null,
+  resolution: null,
+} as const satisfies Partial<TakedownRecord>;
+
 export interface FlagParts {
   payload: Pick<RequestOf<'flag'>, 'ipRightId' | 'reason' | 'note'>;
   listings: Listing[];
@@ -75,13 +86,7 @@ export async function packageFlag(p: FlagParts): Promise<FlagWrite> {
     evidence: [...capture.shared, ...capture.listings[i]!.artifacts, metadata[i]!, manifestArtifact].map((a) => a.ref),
     evidenceGaps: [...capture.gaps, ...capture.listings[i]!.gaps],
     outbox: { state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null },
-    caseId: null,
-    caseStatus: null,
-    receivedAt: null,
-    slaDueAt: null,
-    respondBy: null,
-    resolvedAt: null,
-    resolution: null,
+    ...NO_CASE_YET,
     updatedAt: at,
   }));
 

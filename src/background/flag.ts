@@ -8,7 +8,7 @@ import type { ItemAnnotation, RequestOf, ResponseOf } from '../shared/messages.t
 import { siteFor } from '../sites/definitions.ts';
 import type { SiteDefinition } from '../sites/adapter.ts';
 import { captureEvidence, type Capture } from './capture/collect.ts';
-import { packageFlag } from './flag-package.ts';
+import { NO_CASE_YET, packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
 import { newStampJob } from './stamp/stamper.ts';
 import { apiClock, browserInfo, captureContext } from './capture/context.ts';
@@ -107,13 +107,7 @@ function capturingRecord(listing: Listing, payload: RequestOf<'flag'>, page: Tak
     evidence: [],
     evidenceGaps: [],
     outbox: { state: 'capturing', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null },
-    caseId: null,
-    caseStatus: null,
-    receivedAt: null,
-    slaDueAt: null,
-    respondBy: null,
-    resolvedAt: null,
-    resolution: null,
+    ...NO_CASE_YET,
     updatedAt: flaggedAt,
   };
 }

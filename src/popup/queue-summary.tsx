@@ -12,23 +12,29 @@ export function QueueSummary({ queued, online }: { queued: number; online: boole
   );
 }
 
-type Feedback = { kind: 'idle' } | { kind: 'sending' } | { kind: 'done' } | { kind: 'failed'; error: string };
+type Feedback = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; error: string };
 
-export function SendNowButton({ queued }: { queued: number }) {
+/** A button that asks the worker for something, and what became of it. */
+function useWorkerAction(ask: () => Promise<unknown>): [Feedback, () => Promise<void>] {
   const [feedback, setFeedback] = useState<Feedback>({ kind: 'idle' });
-  const onClick = async () => {
-    setFeedback({ kind: 'sending' });
+  const run = async () => {
+    setFeedback({ kind: 'busy' });
     try {
-      await send('sendNow', {});
+      await ask();
       setFeedback({ kind: 'done' });
     } catch (err) {
       setFeedback({ kind: 'failed', error: (err as Error).message });
     }
   };
+  return [feedback, run];
+}
+
+export function SendNowButton({ queued }: { queued: number }) {
+  const [feedback, onClick] = useWorkerAction(() => send('sendNow', {}));
   return (
     <div class="send-now">
-      <button type="button" data-testid="send-now" disabled={queued === 0 || feedback.kind === 'sending'} onClick={onClick}>
-        {t(feedback.kind === 'sending' ? 'popup_send_now_sending' : 'popup_send_now')}
+      <button type="button" data-testid="send-now" disabled={queued === 0 || feedback.kind === 'busy'} onClick={onClick}>
+        {t(feedback.kind === 'busy' ? 'popup_send_now_sending' : 'popup_send_now')}
       </button>
       <span role="status" class={feedback.kind === 'failed' ? 'status-error small' : 'muted small'}>
         {feedback.kind === 'done' && t('popup_send_now_done')}
@@ -38,29 +44,18 @@ export function SendNowButton({ queued }: { queued: number }) {
   );
 }
 
-type StopFeedback = { kind: 'idle' } | { kind: 'stopping' } | { kind: 'done' } | { kind: 'failed'; error: string };
-
 /**
  * While evidence is captured: how many listings, and a Stop that is always reachable (the
  * page's own Stop is hidden with the rest of our UI during each captured step).
  */
 export function CapturingBar({ capturing }: { capturing: number }) {
-  const [feedback, setFeedback] = useState<StopFeedback>({ kind: 'idle' });
+  const [feedback, onClick] = useWorkerAction(() => send('stopCaptures', {}));
   if (capturing === 0 && feedback.kind !== 'done') return null;
-  const onClick = async () => {
-    setFeedback({ kind: 'stopping' });
-    try {
-      await send('stopCaptures', {});
-      setFeedback({ kind: 'done' });
-    } catch (err) {
-      setFeedback({ kind: 'failed', error: (err as Error).message });
-    }
-  };
   return (
     <div class="send-now" data-testid="capturing-summary" data-capturing={String(capturing)}>
       {capturing > 0 && <span>{t('popup_capturing_summary', String(capturing))}</span>}
       {capturing > 0 && (
-        <button type="button" class="secondary" data-testid="stop-captures" disabled={feedback.kind === 'stopping'} onClick={onClick}>
+        <button type="button" class="secondary" data-testid="stop-captures" disabled={feedback.kind === 'busy'} onClick={onClick}>
           {t('popup_stop_captures')}
         </button>
       )}

@@ -3,6 +3,7 @@ import { t } from '../shared/i18n.ts';
 import { formatDateTime } from '../ui/format.ts';
 import type { ReportEntry } from './report-data.ts';
 import { ReportStamp } from './report-stamp.tsx';
+import { ReportHashes } from './report-hashes.tsx';
 
 /** The text of a stored answer body, or '' when it is not one (it is our own JSON). */
 function messageOf(body: string): string {
@@ -42,24 +43,7 @@ export function ReportAnswer({ entry, zone }: { entry: ReportEntry; zone: string
         <dd>{when(a.sentAt)}</dd>
       </dl>
       {a.evidence.length > 0 && (
-        <table class="hashes">
-          <thead>
-            <tr>
-              <th scope="col">{t('report_kind')}</th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">{t('report_bytes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.evidence.map((e) => (
-              <tr key={e.sha256 + e.kind}>
-                <td>{e.kind}</td>
-                <td class="mono break">{e.sha256}</td>
-                <td>{e.bytes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReportHashes evidence={a.evidence} />
       )}
       {shot && entry.answerShot && (
         <img class="shot" src={shot} alt={t('report_answer_screenshot_alt', formatDateTime(entry.answerShot.ref.capturedAt, zone))} />

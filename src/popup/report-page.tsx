@@ -6,6 +6,7 @@ import { marketLabel, reasonLabel, stateLabel } from './labels.ts';
 import { reportEntries, type ReportEntry } from './report-data.ts';
 import { ReportStamp } from './report-stamp.tsx';
 import { ReportAnswer } from './report-answer.tsx';
+import { ReportHashes } from './report-hashes.tsx';
 import { displayState } from '../shared/model.ts';
 
 type State = { kind: 'loading' } | { kind: 'ready'; entries: ReportEntry[] } | { kind: 'failed'; error: string };
@@ -59,24 +60,7 @@ function Entry({ entry }: { entry: ReportEntry }) {
       </dl>
       {shot ? <img class="shot" src={shot} alt={t('report_screenshot_alt', l.title)} /> : <p class="muted">{t('report_no_screenshot')}</p>}
       <h3>{t('report_hashes')}</h3>
-      <table class="hashes">
-        <thead>
-          <tr>
-            <th scope="col">{t('report_kind')}</th>
-            <th scope="col">SHA-256</th>
-            <th scope="col">{t('report_bytes')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.evidence.map((e) => (
-            <tr key={e.sha256 + e.kind}>
-              <td>{e.kind}</td>
-              <td class="mono break">{e.sha256}</td>
-              <td>{e.bytes}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReportHashes evidence={r.evidence} />
       {r.evidenceGaps.length > 0 && <p class="gaps">{t('popup_evidence_gaps', r.evidenceGaps.map((g) => g.message).join('; '))}</p>}
       <h3>{t('report_chain')}</h3>
       {entry.manifest ? (
