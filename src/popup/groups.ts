@@ -1,6 +1,7 @@
 // "Needs me first": the popup's groups, their order, and the filters whose counts they show.
 // Pure over the stored requests, so it is tested without a browser.
-import { displayState, type TakedownRecord } from '../shared/model.ts';
+import type { TakedownRecord } from '../shared/model.ts';
+import { displayState } from '../shared/display-state.ts';
 import { isClosed } from '../shared/sla-view.ts';
 import { normaliseSpace } from '../shared/text.ts';
 
