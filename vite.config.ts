@@ -8,6 +8,7 @@ import type { Plugin } from 'vite';
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { unitFiles } from './test/setup/unit-projects.ts';
+import { preloadPageGraph } from './scripts/preload-page-graph.ts';
 
 /**
  * Narrows what crxjs makes web-accessible: any page may fetch those files, so source maps
@@ -44,7 +45,7 @@ const underTest = Boolean(process.env.VITEST);
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   return {
-  plugins: underTest ? [preact()] : [crx({ manifest: firefox ? firefoxManifest : manifest, browser: firefox ? 'firefox' : 'chrome' }), preact(), hardenWebAccessibleResources()],
+  plugins: underTest ? [preact()] : [crx({ manifest: firefox ? firefoxManifest : manifest, browser: firefox ? 'firefox' : 'chrome' }), preact(), preloadPageGraph(['src/popup/index.html']), hardenWebAccessibleResources()],
   build: {
     // The printable evidence report is an extension page no manifest field names.
     rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },
