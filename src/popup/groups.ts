@@ -2,37 +2,11 @@
 // Pure over the stored requests, so it is tested without a browser.
 import type { TakedownRecord } from '../shared/model.ts';
 import { displayState } from '../shared/display-state.ts';
-import { isClosed } from '../shared/sla-view.ts';
 import { normaliseSpace } from '../shared/text.ts';
+import { GROUPS, groupOf, sortTime, urgency, type GroupId } from '../shared/list-order.ts';
 
-export const GROUPS = ['needs_you', 'queued', 'open', 'resolved'] as const;
-export type GroupId = (typeof GROUPS)[number];
-
-const WAITS_ON_MEMBER = new Set(['needs_info', 'counter_notice']);
-
-export function groupOf(r: TakedownRecord, paused: boolean): GroupId {
-  const state = displayState(r, paused);
-  if (state === 'attention' || WAITS_ON_MEMBER.has(state)) return 'needs_you';
-  if (isClosed(r)) return 'resolved';
-  if (r.caseId === null && r.outbox.state !== 'submitted') return 'queued';
-  return 'open';
-}
-
-const time = (iso: string | null, missing: number) => {
-  const t = iso ? Date.parse(iso) : NaN;
-  return Number.isNaN(t) ? missing : t;
-};
-
-/** Among what needs the user, without a deadline: our own refusals first, then the alliance's questions. */
-const urgency = (r: TakedownRecord) => (r.caseStatus === null ? 0 : r.caseStatus === 'needs_info' ? 1 : 2);
-
-/** The time a record sorts by within its group, parsed once per record rather than per comparison. */
-function sortTime(group: GroupId, r: TakedownRecord): number {
-  if (group === 'needs_you') return time(r.respondBy, Infinity);
-  if (group === 'open') return time(r.slaDueAt, Infinity);
-  if (group === 'resolved') return time(r.resolvedAt ?? r.updatedAt, 0);
-  return 0;
-}
+// The groups and their sort times live with the index key that serves their order.
+export { GROUPS, groupOf, type GroupId };
 
 interface Keyed {
   r: TakedownRecord;
