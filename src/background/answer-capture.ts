@@ -10,6 +10,7 @@ import { captureEvidence } from './capture/collect.ts';
 import { artifact, type Artifact } from './capture/artifact.ts';
 import { buildManifest, EVIDENCE_KIND, serialiseManifest } from '../evidence/format.ts';
 import { newStampJob } from './stamp/stamper.ts';
+import { putRequest } from '../shared/db/request-put.ts';
 
 const LOAD_TIMEOUT_MS = 20_000;
 /** A worker stopped mid-capture begins it again; past this the answer goes without it. */
@@ -86,7 +87,7 @@ async function captureListing(r: TakedownRecord, a: PendingAnswer): Promise<Fres
 async function setAnswer(id: string, change: (a: PendingAnswer) => PendingAnswer): Promise<void> {
   const tx = (await db()).transaction('requests', 'readwrite');
   const r = await tx.store.get(id);
-  if (r?.answer?.state === 'capturing') await tx.store.put({ ...r, answer: change(r.answer) });
+  if (r?.answer?.state === 'capturing') await putRequest(tx.store, { ...r, answer: change(r.answer) });
   await tx.done;
 }
 
@@ -134,7 +135,7 @@ async function complete(id: string, fresh: Fresh): Promise<void> {
   const evidence = [...a.evidence, ...files.map((x) => x.ref)].slice(0, MAX_RESPONSE_EVIDENCE);
   const body = { ...(JSON.parse(a.body) as object), evidence };
   const { captureTabId: _closed, ...rest } = a;
-  await tx.objectStore('requests').put({ ...r, answer: { ...rest, evidence, body: JSON.stringify(body), state: 'queued', nextAttemptAt: 0, gaps: fresh.gaps }, updatedAt: new Date().toISOString() });
+  await putRequest(tx.objectStore('requests'), { ...r, answer: { ...rest, evidence, body: JSON.stringify(body), state: 'queued', nextAttemptAt: 0, gaps: fresh.gaps }, updatedAt: new Date().toISOString() });
   await tx.done;
   announce('requests');
 }

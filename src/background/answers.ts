@@ -9,6 +9,7 @@ import { applyCase } from './sync/apply-cases.ts';
 import { acquireLease, releaseLease } from './outbox/lease.ts';
 import { forgetShas, uploadShas } from './outbox/sender.ts';
 import { backoffDelay } from './outbox/backoff.ts';
+import { putRequest } from '../shared/db/request-put.ts';
 
 const WAITS_ON_MEMBER = new Set(['needs_info', 'counter_notice']);
 
@@ -51,7 +52,7 @@ export async function queueAnswer(p: RequestOf<'respondToCase'>, deps: AnswerDep
     queuedAt: now.toISOString(),
     sentAt: null,
   };
-  await tx.objectStore('requests').put({ ...r, answer, updatedAt: now.toISOString() });
+  await putRequest(tx.objectStore('requests'), { ...r, answer, updatedAt: now.toISOString() });
   // The pending list lets a drain find answers without reading every request.
   const pending = (await kvGet('pendingAnswers', tx.objectStore('kv'))) ?? [];
   await kvPut('pendingAnswers', [...new Set([...pending, r.clientRequestId])], tx.objectStore('kv'));
@@ -63,7 +64,7 @@ export async function queueAnswer(p: RequestOf<'respondToCase'>, deps: AnswerDep
 async function update(id: string, change: (r: TakedownRecord) => TakedownRecord, done: boolean): Promise<void> {
   const tx = (await db()).transaction(['requests', 'kv'], 'readwrite');
   const r = await tx.objectStore('requests').get(id);
-  if (r) await tx.objectStore('requests').put(change(r));
+  if (r) await putRequest(tx.objectStore('requests'), change(r));
   if (done || !r) {
     const pending = (await kvGet('pendingAnswers', tx.objectStore('kv'))) ?? [];
     await kvPut('pendingAnswers', pending.filter((p) => p !== id), tx.objectStore('kv'));
@@ -165,7 +166,7 @@ export async function makeAnswersDue(now: number): Promise<void> {
   const tx = (await db()).transaction('requests', 'readwrite');
   for (const id of pending) {
     const r = await tx.store.get(id);
-    if (r?.answer?.state === 'queued' && r.answer.nextAttemptAt > now) await tx.store.put({ ...r, answer: { ...r.answer, nextAttemptAt: now } });
+    if (r?.answer?.state === 'queued' && r.answer.nextAttemptAt > now) await putRequest(tx.store, { ...r, answer: { ...r.answer, nextAttemptAt: now } });
   }
   await tx.done;
 }

@@ -16,6 +16,7 @@ import { uiLocale } from '../shared/i18n.ts';
 import { ext } from '../shared/browser.ts';
 import { t } from '../shared/i18n.ts';
 import { getSelection } from './selection-store.ts';
+import { putRequest } from '../shared/db/request-put.ts';
 
 export interface FlagContext {
   tab: { id: number; windowId: number; url: string; title: string };
@@ -81,7 +82,7 @@ export async function flag(payload: RequestOf<'flag'>, ctx: FlagContext): Promis
     if (records.length) {
       const ids = records.map((r) => r.clientRequestId);
       const job: CaptureJob = { jobId, state: 'capturing', tab: ctx.tab, kind: site.pageKind(new URL(ctx.tab.url)), flaggedAt, clientRequestIds: ids, pending: ids, missing: 0, attempts: 0, updatedAt: flaggedAt };
-      for (const r of records) await requests.put(r);
+      for (const r of records) await putRequest(requests, r);
       await jobs.put(job);
     }
     await tx.done;

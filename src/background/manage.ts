@@ -6,6 +6,7 @@ import type { TakedownRecord } from '../shared/model.ts';
 import { withdrawCase } from '../shared/api/client.ts';
 import { applyCase } from './sync/apply-cases.ts';
 import { t } from '../shared/i18n.ts';
+import { putRequest } from '../shared/db/request-put.ts';
 
 type Answer = ResponseOf<'resendRequest'>;
 const refuse = (code: string, message: string): Answer => ({ ok: false, error: { code, message } });
@@ -18,7 +19,7 @@ export async function resend(p: RequestOf<'resendRequest'>, now: Date): Promise<
   if (!r) return refuse('not_found', t('worker_error_not_found'));
   if (!notFiled(r)) return refuse('conflict', t('worker_error_already_filed'));
   if (r.outbox.state === 'capturing') return refuse('conflict', t('worker_error_capturing'));
-  await tx.store.put({
+  await putRequest(tx.store, {
     ...r,
     ipRightId: p.ipRightId ?? r.ipRightId,
     outbox: { state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null },
@@ -59,7 +60,7 @@ export async function withdraw(p: RequestOf<'withdrawCase'>, now: Date): Promise
   const tx = database.transaction('requests', 'readwrite');
   const current = await tx.store.get(p.clientRequestId);
   const change = current && applyCase(current, res.data, now);
-  if (change) await tx.store.put(change.record);
+  if (change) await putRequest(tx.store, change.record);
   await tx.done;
   announce('requests');
   return { ok: true };

@@ -5,6 +5,7 @@ import type { RequestOf, ResponseOf } from '../shared/messages.ts';
 import { siteFor } from '../sites/definitions.ts';
 import { ext } from '../shared/browser.ts';
 import { runCaptures } from './capture/jobs-runner.ts';
+import { putRequest } from '../shared/db/request-put.ts';
 
 type Answer = ResponseOf<'recaptureRequest'>;
 const refuse = (code: string, message: string): Answer => ({ ok: false, error: { code, message } });
@@ -66,7 +67,7 @@ export async function recapture(p: RequestOf<'recaptureRequest'>, now: Date): Pr
     await tx.done;
     return refuse('conflict', 'This request changed meanwhile.');
   }
-  await tx.objectStore('requests').put({ ...current, page: { url: job.tab.url, title: job.tab.title }, evidenceGaps: [], outbox: { ...current.outbox, state: 'capturing', lastError: null }, updatedAt: at });
+  await putRequest(tx.objectStore('requests'), { ...current, page: { url: job.tab.url, title: job.tab.title }, evidenceGaps: [], outbox: { ...current.outbox, state: 'capturing', lastError: null }, updatedAt: at });
   await tx.objectStore('captureJobs').put(job);
   await tx.done;
   announce('requests');

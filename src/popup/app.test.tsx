@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { db } from '../shared/db/open.ts';
+import { putRequest } from '../shared/db/request-put.ts';
 import { setPause, saveSettings } from '../shared/db/kv.ts';
 import { announce } from '../shared/db/changes.ts';
 import type { TakedownRecord } from '../shared/model.ts';
@@ -18,7 +19,7 @@ let container: HTMLElement;
 async function put(...records: TakedownRecord[]) {
   const database = await db();
   const tx = database.transaction('requests', 'readwrite');
-  for (const r of records) void tx.store.put(r);
+  for (const r of records) void putRequest(tx.store, r);
   await tx.done;
 }
 

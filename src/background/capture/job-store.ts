@@ -2,6 +2,7 @@ import { db } from '../../shared/db/open.ts';
 import { announce } from '../../shared/db/changes.ts';
 import type { CaptureJob } from '../../shared/db/schema.ts';
 import type { Problem, TakedownRecord } from '../../shared/model.ts';
+import { putRequest } from '../../shared/db/request-put.ts';
 
 /** Sealed jobs are kept this long, so a submit sent again still gets its first answer. */
 const KEEP_SEALED_MS = 24 * 3600_000;
@@ -50,7 +51,7 @@ export async function setWaiting(jobId: string, waiting: Problem | null): Promis
   const requests = tx.objectStore('requests');
   for (const id of job.pending) {
     const r = await requests.get(id);
-    if (r?.outbox.state === 'capturing') await requests.put({ ...r, outbox: { ...r.outbox, lastError: waiting }, updatedAt: job.updatedAt });
+    if (r?.outbox.state === 'capturing') await putRequest(requests, { ...r, outbox: { ...r.outbox, lastError: waiting }, updatedAt: job.updatedAt });
   }
   await tx.done;
   announce('requests');

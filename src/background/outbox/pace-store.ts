@@ -2,6 +2,7 @@ import { db } from '../../shared/db/open.ts';
 import { kvGet, kvPut } from '../../shared/db/kv.ts';
 import type { SendPace } from '../../shared/db/kv-keys.ts';
 import { CALM, afterSuccess, dueAgain } from './pace.ts';
+import { putRequest } from '../../shared/db/request-put.ts';
 
 /** The pace's reads and writes; the decisions are in pace.ts. */
 
@@ -34,7 +35,7 @@ export async function serviceAnswered(now: number, opts: { keepAttempts: boolean
   const requests = tx.objectStore('requests');
   for (const r of await requests.index('byOutboxState').getAll('queued')) {
     const outbox = dueAgain(r.outbox, now, pace.notBefore, opts.keepAttempts);
-    if (outbox !== r.outbox) (moved++, await requests.put({ ...r, outbox }));
+    if (outbox !== r.outbox) (moved++, await putRequest(requests, { ...r, outbox }));
   }
   await kvPut('sendPace', afterSuccess(pace), kv);
   await tx.done;

@@ -4,6 +4,7 @@ import type { TakedownRecord } from '../../shared/model.ts';
 import { buildBatch, dueForBatch } from './plan.ts';
 import { kvPut } from '../../shared/db/kv.ts';
 import { CALM } from './pace.ts';
+import { putRequest } from '../../shared/db/request-put.ts';
 
 /**
  * The outbox's reads and writes. Every change to a batch and its requests happens in one
@@ -46,7 +47,7 @@ export async function takeBatch(now: number, newId: () => string): Promise<Pendi
   }
   if (batch) {
     records = records.map((r) => ({ ...r, outbox: { ...r.outbox, state: 'sending' as const, batchId: batch.batchId } }));
-    await Promise.all(records.map((r) => requests.put(r)));
+    await Promise.all(records.map((r) => putRequest(requests, r)));
   }
   await tx.done;
   return batch ? { batch, records } : null;
@@ -67,7 +68,7 @@ export async function settleBatch(
     (r): r is TakedownRecord => r !== undefined,
   );
   const next = update(current);
-  await Promise.all(next.map((r) => requests.put(r)));
+  await Promise.all(next.map((r) => putRequest(requests, r)));
   if (keep) await tx.objectStore('batches').put({ ...batch, attempts: keep.attempts, nextAttemptAt: keep.nextAttemptAt });
   else await tx.objectStore('batches').delete(batch.batchId);
   await tx.done;
@@ -102,7 +103,7 @@ export async function makeAllDue(now: number): Promise<void> {
   for (const b of await tx.objectStore('batches').getAll()) await tx.objectStore('batches').put({ ...b, attempts: 0, nextAttemptAt: now });
   const requests = tx.objectStore('requests');
   for (const r of await requests.index('byOutboxState').getAll('queued')) {
-    if (r.outbox.nextAttemptAt > now) await requests.put({ ...r, outbox: { ...r.outbox, nextAttemptAt: now } });
+    if (r.outbox.nextAttemptAt > now) await putRequest(requests, { ...r, outbox: { ...r.outbox, nextAttemptAt: now } });
   }
   await tx.done;
 }

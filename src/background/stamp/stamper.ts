@@ -8,6 +8,7 @@ import { checkTimeStampResp, newNonce, timeStampRequest, type TokenInfo } from '
 import { afterFailedRound, triedAgain } from './policy.ts';
 import { askTsa } from './tsa-call.ts';
 import { t } from '../../shared/i18n.ts';
+import { putRequest } from '../../shared/db/request-put.ts';
 
 export interface StamperDeps {
   now: () => number;
@@ -129,7 +130,7 @@ async function keepToken(job: StampJob, got: { url: string; bytes: Uint8Array; i
   const waiting = [...(await requests.index('byOutboxState').getAll('queued')), ...(await requests.index('byOutboxState').getAll('attention'))];
   for (const r of waiting) {
     if (!r.evidence.some((e) => e.sha256 === job.manifestSha256) || !stillUnsent(r) || r.evidence.some((e) => e.sha256 === sha256)) continue;
-    await requests.put({ ...r, evidence: [...r.evidence, ref] });
+    await putRequest(requests, { ...r, evidence: [...r.evidence, ref] });
   }
   await tx.done;
   announce('requests');

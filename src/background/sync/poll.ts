@@ -3,6 +3,7 @@ import { announce } from '../../shared/db/changes.ts';
 import { getPause, getSettings, kvGet, kvPut, setPause } from '../../shared/db/kv.ts';
 import { getCases } from '../../shared/api/client.ts';
 import { applyCase, type CaseChange } from './apply-cases.ts';
+import { putRequest } from '../../shared/db/request-put.ts';
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 const MAX_PAGES = 20;
@@ -36,7 +37,7 @@ export async function pollCases(now: () => Date): Promise<CaseChange[]> {
       if (!record) continue;
       const change = applyCase(record, c, now());
       if (!change) continue;
-      await requests.put(change.record);
+      await putRequest(requests, change.record);
       if (change.notify) notable.push(change);
     }
     cursor = res.data.nextCursor;

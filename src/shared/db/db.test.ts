@@ -15,7 +15,7 @@ describe('database schema', () => {
     const database = await db();
     expect([...database.objectStoreNames].sort()).toEqual(['batches', 'captureJobs', 'evidence', 'kv', 'requests', 'stamps']);
     const tx = database.transaction('requests');
-    expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byCaseStatus', 'byItem', 'byOutboxState', 'bySeller']);
+    expect([...tx.store.indexNames].sort()).toEqual(['byCase', 'byCaseStatus', 'byItem', 'byListOrder', 'byOutboxState', 'bySeller']);
   });
 });
 

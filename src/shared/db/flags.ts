@@ -4,6 +4,7 @@ import { kvPut } from './kv.ts';
 import type { CaptureJob, EvidenceBlob, StampJob } from './schema.ts';
 import type { TakedownRecord } from '../model.ts';
 import { t } from '../i18n.ts';
+import { putRequest } from './request-put.ts';
 
 /** Everything one flag adds to the database. */
 export interface FlagWrite {
@@ -29,7 +30,7 @@ export async function storeFlag(write: FlagWrite): Promise<StoreFlagResult> {
   try {
     const evidence = tx.objectStore('evidence');
     for (const blob of write.evidence) await evidence.put(blob);
-    for (const r of write.requests) await tx.objectStore('requests').put(r);
+    for (const r of write.requests) await putRequest(tx.objectStore('requests'), r);
     await kvPut('captureChainHead', write.chainHead, tx.objectStore('kv'));
     if (write.stamp) await tx.objectStore('stamps').put(write.stamp);
     if (write.job) await tx.objectStore('captureJobs').put(write.job);

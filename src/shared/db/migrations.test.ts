@@ -8,6 +8,7 @@ import { runSteps } from './migrations.ts';
 import { kvGet, getSettings } from './kv.ts';
 import type { KvKey } from './kv-keys.ts';
 import { listRequests } from './requests.ts';
+import { listOrder } from '../list-order.ts';
 import { decode, dump, load, shapeOf, type Snapshot } from '../../../test/unit/db-snapshots/snapshot.ts';
 
 // Databases as earlier versions of the extension left them (test/unit/db-snapshots/v<N>.json,
@@ -72,5 +73,15 @@ describe('upgrading a database an earlier version left behind', () => {
       else read.toEqual(value);
     }
     expect((await db()).version).toBe(DB_VERSION);
+  });
+
+  it('step 5 gives every request of a v4 database its place in the popup (index byListOrder)', async () => {
+    const before = snapshot(4);
+    await load(DB_NAME, before);
+    const database = await db();
+    const stored = await database.getAll('requests');
+    expect(stored).toHaveLength(before.stores.requests!.records.length);
+    for (const r of stored) expect(r.listOrder, r.clientRequestId).toEqual(listOrder(r));
+    expect(await database.countFromIndex('requests', 'byListOrder')).toBe(stored.length);
   });
 });

@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { FlaggerDB } from './schema.ts';
+import { listOrder } from '../list-order.ts';
 
 type UpgradeTx = IDBPTransaction<FlaggerDB, StoreNames<FlaggerDB>[], 'versionchange'>;
 type Step = (db: IDBPDatabase<FlaggerDB>, tx: UpgradeTx) => void;
@@ -36,6 +37,20 @@ export const STEPS: Record<number, Step> = {
   // Flags are stored before their evidence is captured: the capture is a job of its own.
   4: (db) => {
     db.createObjectStore('captureJobs', { keyPath: 'jobId' }).createIndex('byState', 'state');
+  },
+  // The popup's first read takes only the rows of its first screen, in display order, off an
+  // index of where each request sorts (issue #10: deserialising whole groups cost 35-350 ms).
+  // Every stored request gets its key here; every later write keeps it (putRequest).
+  5: (_db, tx) => {
+    const requests = tx.objectStore('requests');
+    requests.createIndex('byListOrder', 'listOrder');
+    // The upgrade transaction stays open while these requests are pending: the database opens
+    // only once every record has its key.
+    void (async () => {
+      for (let cursor = await requests.openCursor(); cursor; cursor = await cursor.continue()) {
+        await cursor.update({ ...cursor.value, listOrder: listOrder(cursor.value) });
+      }
+    })();
   },
 };
 

@@ -1,10 +1,11 @@
 import type { DBSchema } from 'idb';
 import type { TakedownRecord } from '../model.ts';
+import type { ListOrder } from '../list-order.ts';
 import type { KvKey } from './kv-keys.ts';
 
 export const DB_NAME = 'takedown-flagger';
 /** Bump together with a new step in migrations.ts; never edit a released step. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** One stored artifact, content-addressed: shared captures are stored once. */
 export interface EvidenceBlob {
@@ -77,11 +78,17 @@ export interface CaptureJob {
   updatedAt: string;
 }
 
+/**
+ * A request as stored: the record and where the popup lists it (list-order.ts), derived from
+ * the record by every write (putRequest) so that index `byListOrder` serves the popup's order.
+ */
+export type StoredRequest = TakedownRecord & { listOrder?: ListOrder };
+
 export interface FlaggerDB extends DBSchema {
   requests: {
     key: string;
-    value: TakedownRecord;
-    indexes: { byItem: string; bySeller: string; byOutboxState: string; byCase: string; byCaseStatus: string };
+    value: StoredRequest;
+    indexes: { byItem: string; bySeller: string; byOutboxState: string; byCase: string; byCaseStatus: string; byListOrder: ListOrder };
   };
   evidence: { key: string; value: EvidenceBlob };
   batches: { key: string; value: BatchRecord };

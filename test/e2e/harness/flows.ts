@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Browser } from './extension.ts';
 import type { TakedownRecord } from '../../../src/shared/model.ts';
+import { listOrder } from '../../../src/shared/list-order.ts';
 
 /** Sets the API up the way a user does: the options page, Save, and a green connection test. */
 export async function configureApi(browser: Browser, baseUrl: string, token: string): Promise<Page> {
@@ -160,6 +161,8 @@ export async function seedSettings(browser: Browser, baseUrl: string, token: str
  * stores them, and tells open pages (the popup) that requests changed.
  */
 export async function seedRequests(page: Page, records: TakedownRecord[]): Promise<void> {
+  // As the extension writes them (shared/db/request-put.ts): with where the popup lists each.
+  const stored = records.map((r) => ({ ...r, listOrder: listOrder(r) }));
   await page.evaluate(async (recs) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('takedown-flagger');
@@ -174,5 +177,5 @@ export async function seedRequests(page: Page, records: TakedownRecord[]): Promi
     });
     db.close();
     new BroadcastChannel('tdf-changes').postMessage('requests');
-  }, records);
+  }, stored);
 }
