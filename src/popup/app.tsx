@@ -30,8 +30,8 @@ export function App() {
   }, [ready]);
   if (stored.status === 'loading') return <p class="muted pad">{t('popup_loading')}</p>;
   if (stored.status === 'failed') return <p class="status-error pad">{t('popup_load_failed', stored.error)}</p>;
-  const { records, pause, settings, complete } = stored.data;
-  const queued = countQueued(records);
+  const { records, pause, settings, complete, counts } = stored.data;
+  const queued = counts ? counts.queued : countQueued(records);
   const configured = Boolean(settings?.baseUrl && settings.token);
   const answerFor = answering ? records.find((r) => r.clientRequestId === answering) : undefined;
   // The first paint has no settings yet: the IP rights to resend under come a moment later.
@@ -42,7 +42,7 @@ export function App() {
         <h1>{t('popup_title')}</h1>
         <QueueSummary queued={queued} online={online} />
         <SendNowButton queued={queued} />
-        <CapturingBar capturing={countCapturing(records)} />
+        <CapturingBar capturing={counts ? counts.capturing : countCapturing(records)} />
       </header>
       <SiteAccessBanner />
       {pause && <PauseBanner pause={pause} />}
@@ -53,7 +53,7 @@ export function App() {
           {/* The record needs the whole history: it appears with the full read, a moment after the first rows. */}
           {complete ? <GoodFaithPanel records={records} /> : <div class="stats-placeholder" />}
           <FilterBar records={records} ipRights={ipRights} />
-          <RequestList records={records} pause={pause} ipRights={ipRights} />
+          <RequestList records={records} pause={pause} ipRights={ipRights} counts={counts?.groups ?? null} />
         </>
       )}
       {answerFor && <RespondDialog record={answerFor} />}

@@ -19,19 +19,32 @@ const GROUP_KEYS: Record<GroupId, MessageKey> = {
 
 type Item = (VirtualItem & { kind: 'header'; group: GroupId; count: number }) | (VirtualItem & { kind: 'row'; record: TakedownRecord });
 
-export function RequestList({ records, pause, ipRights }: { records: TakedownRecord[]; pause: QueuePause | null; ipRights: IpRight[] }) {
+export function RequestList({
+  records,
+  pause,
+  ipRights,
+  counts,
+}: {
+  records: TakedownRecord[];
+  pause: QueuePause | null;
+  ipRights: IpRight[];
+  /** The groups' sizes while `records` holds only the first screen's rows (the first paint). */
+  counts: Record<GroupId, number> | null;
+}) {
   const filters = useStore(popupView, (s) => s.filters);
   const paused = pause !== null;
   const matching = useMemo(() => applyFilters(records, filters, paused), [records, filters, paused]);
   const groups = useMemo(() => groupRequests(matching, paused), [matching, paused]);
+  const filtered = hasFilters(filters);
   const items = useMemo(() => {
     const out: Item[] = [];
     for (const g of groups) {
-      out.push({ kind: 'header', key: `h:${g.id}`, height: HEADER_HEIGHT, sticky: true, group: g.id, count: g.records.length });
+      const count = counts && !filtered ? counts[g.id] : g.records.length;
+      out.push({ kind: 'header', key: `h:${g.id}`, height: HEADER_HEIGHT, sticky: true, group: g.id, count });
       for (const r of g.records) out.push({ kind: 'row', key: r.clientRequestId, height: ROW_HEIGHT, record: r });
     }
     return out;
-  }, [groups]);
+  }, [groups, counts, filtered]);
   const shown = useMemo(() => groups.flatMap((g) => g.records), [groups]);
   // Roving focus: one Tab stop for the whole list; arrows move between rows.
   const [active, setActive] = useState(0);

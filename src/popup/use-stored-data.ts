@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { QueuePause, Settings, TakedownRecord } from '../shared/model.ts';
 import { listOpenCases, listRequests } from '../shared/db/requests.ts';
 import { onChange } from '../shared/db/changes.ts';
-import { readTop, takeFirstRead } from './first-read.ts';
+import { FIRST_SCREEN_ROWS, readTop, takeFirstRead, type FirstCounts } from './first-read.ts';
 import { groupOf } from './groups.ts';
 
 export interface StoredData {
@@ -10,8 +10,10 @@ export interface StoredData {
   pause: QueuePause | null;
   /** Null for the first paint: settings are read through their schemas (zod), with the full read. */
   settings: Settings | null;
-  /** False for the first paint, which holds only the groups on top (not the resolved history). */
+  /** False for the first paint, which holds only the rows on top (not the resolved history). */
   complete: boolean;
+  /** The first paint's group and queue counts, when it holds only its first rows; null otherwise. */
+  counts: FirstCounts | null;
 }
 
 export type StoredState = { status: 'loading' } | { status: 'ready'; data: StoredData } | { status: 'failed'; error: string };
@@ -20,20 +22,19 @@ export type StoredState = { status: 'loading' } | { status: 'ready'; data: Store
 async function readAll(): Promise<StoredData> {
   const { getPause, getSettings } = await import('../shared/db/kv.ts');
   const [records, pause, settings] = await Promise.all([listRequests(), getPause(), getSettings()]);
-  return { records, pause, settings, complete: true };
+  return { records, pause, settings, complete: true, counts: null };
 }
 
-/** More rows than the popup shows at once: the first groups fill its first screen. */
-const FIRST_SCREEN_ROWS = 8;
-
 /**
- * The first paint's requests: the needs-you and queued groups (read while the popup loads),
+ * The first paint's requests: the rows of the first screen in display order (with the counts
+ * of the whole groups); or, while the queue is paused, the needs-you and queued groups whole,
  * and the open cases too when those two do not fill the first screen. Either way the rows on
  * the first screen are the ones the full read puts there.
  */
 async function readFirst(): Promise<StoredData> {
-  const { records, pause } = await (takeFirstRead() ?? readTop());
-  const data: StoredData = { records, pause, settings: null, complete: false };
+  const { records, pause, counts } = await (takeFirstRead() ?? readTop());
+  const data: StoredData = { records, pause, settings: null, complete: false, counts };
+  if (counts) return data;
   const paused = pause !== null;
   const top = data.records.filter((r) => {
     const g = groupOf(r, paused);
