@@ -9,6 +9,7 @@ import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { unitFiles } from './test/setup/unit-projects.ts';
 import { classicContentScripts, type ContentScript } from './src/cli/classic-content-scripts.ts';
+import { preloadPageGraph } from './src/cli/preload-page-graph.ts';
 
 /**
  * Narrows what crxjs makes web-accessible: any page may fetch those files, so source maps
@@ -50,7 +51,13 @@ export default defineConfig(({ mode }) => {
   return {
   plugins: underTest
     ? [preact()]
-    : [crx({ manifest: crxManifest as typeof manifest, browser: firefox ? 'firefox' : 'chrome' }), preact(), hardenWebAccessibleResources(), classicContentScripts({ scripts: contentScripts, jsxImportSource: 'preact' })],
+    : [
+        crx({ manifest: crxManifest as typeof manifest, browser: firefox ? 'firefox' : 'chrome' }),
+        preact(),
+        preloadPageGraph(['src/popup/index.html']),
+        hardenWebAccessibleResources(),
+        classicContentScripts({ scripts: contentScripts, jsxImportSource: 'preact' }),
+      ],
   build: {
     // The printable evidence report is an extension page no manifest field names.
     rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },

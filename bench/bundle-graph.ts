@@ -20,7 +20,8 @@ export interface PageBytes {
   onDemandSources: Record<string, string[]>;
 }
 
-const STATIC = /(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g;
+// `/` too: a chunk may open with a comment (`/* empty css */import{…}`).
+const STATIC = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g;
 const DYNAMIC = /\bimport\(\s*[`"'](\.\/[^`"']+)[`"']\s*\)/g;
 const BY_URL = /\bimport\(\s*chrome\.runtime\.getURL\(\s*["']([^"']+)["']\s*\)\s*\)/g;
 
@@ -65,4 +66,46 @@ export function pageBytes(dist: string, site: string): PageBytes {
   for (const m of text.matchAll(BY_URL)) walk(m[1]!);
   const bytes = read(dist, script);
   return { files: [script], raw: bytes.length, gzip: gz(bytes), sources: sourcesOf(dist, script), onDemand, onDemandSources };
+}
+
+export interface FirstScreen {
+  /** The popup's entry chunk (its module script). */
+  entry: string;
+  /** Every chunk of the first screen: the entry's static imports and the static graph of what it imports dynamically. */
+  files: string[];
+  /** The modulepreload links of the popup's HTML. */
+  preloaded: string[];
+  /** The source modules bundled into those chunks (from their source maps). */
+  sources: string[];
+  gzip: number;
+}
+
+/**
+ * What the popup loads before its first row, read from the built HTML (manifest
+ * `action.default_popup`): its entry's static imports and the static graph of each module
+ * the entry imports dynamically (main.tsx starts the first read, then imports the page).
+ */
+export function popupFirstScreen(dist: string): FirstScreen {
+  const manifest = JSON.parse(read(dist, 'manifest.json').toString('utf8')) as { action: { default_popup: string } };
+  const html = read(dist, manifest.action.default_popup).toString('utf8');
+  const local = (href: string) => href.replace(/^\//, '');
+  const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error(`${manifest.action.default_popup} has no module script`);
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+)"/g)].map((m) => local(m[1]!));
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const dep of imports(dist, file, STATIC)) visit(dep);
+  };
+  visit(local(entry));
+  for (const dep of imports(dist, local(entry), DYNAMIC)) visit(dep);
+  const list = [...files];
+  return {
+    entry: local(entry),
+    files: list,
+    preloaded,
+    sources: [...new Set(list.flatMap((f) => sourcesOf(dist, f)))],
+    gzip: list.reduce((n, f) => n + gz(read(dist, f)), 0),
+  };
 }

@@ -4,16 +4,7 @@ import { EvidenceRef, Problem } from '../shared/model.ts';
 // The evidence format in one place: the worker writes it (flag.ts), the bundle export and
 // verify-bundle read it. A field changes here or nowhere.
 
-/** Evidence kinds (alliance-api.md "Evidence kinds"); the service stores unknown kinds as opaque. */
-export const EVIDENCE_KIND = {
-  screenshot: 'screenshot',
-  screenshotFull: 'screenshot_full',
-  pageArchive: 'page_archive',
-  metadata: 'metadata',
-  manifest: 'capture_manifest',
-  timestampToken: 'timestamp_token',
-} as const;
-export type EvidenceKindName = (typeof EVIDENCE_KIND)[keyof typeof EVIDENCE_KIND];
+export { EVIDENCE_KIND, type EvidenceKindName } from './kinds.ts';
 
 export const TIMESTAMP_MEDIA_TYPE = 'application/timestamp-reply';
 

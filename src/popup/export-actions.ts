@@ -1,5 +1,4 @@
 import type { TakedownRecord } from '../shared/model.ts';
-import { ext } from '../shared/browser.ts';
 import { collectBundle } from '../evidence/collect.ts';
 import { bundleFileName, bundleFiles } from '../evidence/bundle.ts';
 import { zipFiles } from '../evidence/zip.ts';
@@ -18,10 +17,4 @@ export async function exportBundle(clientRequestIds: readonly string[]): Promise
 
 export function exportCsv(records: readonly TakedownRecord[], paused: boolean, now: Date): void {
   download(requestsCsv(records, { paused, labels: { state: stateLabel, reason: reasonLabel, marketplace: marketLabel } }), `takedown-requests-${now.toISOString().slice(0, 10)}.csv`, 'text/csv;charset=utf-8');
-}
-
-/** Opens the printable evidence report of these requests in a tab (the popup closes when it does). */
-export function openReport(clientRequestIds: readonly string[]): void {
-  const url = ext.runtime.getURL(`src/popup/report.html?ids=${clientRequestIds.map(encodeURIComponent).join(',')}`);
-  void ext.tabs.create({ url });
 }

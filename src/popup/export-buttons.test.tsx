@@ -96,6 +96,7 @@ describe('popup exports', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await act(() => $('[data-testid="export-csv"]')!.click());
+    await waitFor(() => downloads.length > 0, 'the download');
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.name).toMatch(/^takedown-requests-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = new Uint8Array(await downloads[0]!.blob.arrayBuffer());

@@ -2,8 +2,11 @@ import { useState } from 'preact/hooks';
 import type { TakedownRecord } from '../shared/model.ts';
 import { t } from '../shared/i18n.ts';
 import { useStore } from '../ui/use-store.ts';
-import { exportBundle, exportCsv, openReport } from './export-actions.ts';
+import { openReport } from './open-report.ts';
 import { selection, toggleSelected } from './selection.ts';
+
+// The bundle's zip, hashes and CSV writer load when an export is asked for, not with the rows.
+const exportActions = () => import('./export-actions.ts');
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'note'; text: string } | { kind: 'failed'; text: string };
 
@@ -13,7 +16,7 @@ function useBundleExport() {
   const run = async (ids: readonly string[]) => {
     setStatus({ kind: 'busy' });
     try {
-      const { missing } = await exportBundle(ids);
+      const { missing } = await (await exportActions()).exportBundle(ids);
       setStatus(missing > 0 ? { kind: 'note', text: t('popup_export_missing') } : { kind: 'idle' });
     } catch (err) {
       setStatus({ kind: 'failed', text: t('popup_export_failed', (err as Error).message) });
@@ -83,7 +86,7 @@ export function ExportBar({ records, shown, paused }: { records: readonly Takedo
       <button type="button" class="secondary" data-testid="report-selected" disabled={selected.length === 0} onClick={() => openReport(selected)}>
         {t('popup_report_selected', String(selected.length))}
       </button>
-      <button type="button" class="secondary" data-testid="export-csv" disabled={shown.length === 0} onClick={() => exportCsv(shown, paused, new Date())}>
+      <button type="button" class="secondary" data-testid="export-csv" disabled={shown.length === 0} onClick={() => void exportActions().then((m) => m.exportCsv(shown, paused, new Date()))}>
         {t('popup_export_csv')}
       </button>
       <StatusText status={status} />

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { IpRight, TakedownRecord } from '../shared/model.ts';
-import { KNOWN_CASE_STATUSES, Marketplace } from '../shared/api/schemas.ts';
+import { KNOWN_CASE_STATUSES, MARKETPLACES } from '../shared/api/statuses.ts';
 import { t } from '../shared/i18n.ts';
 import { useStore } from '../ui/use-store.ts';
 import { popupView, setFilters } from './view-store.ts';
@@ -48,7 +48,7 @@ export function FilterBar({ records, ipRights }: { records: TakedownRecord[]; ip
             {t('popup_filter_marketplace')}
             <select data-testid="filter-marketplace" value={filters.marketplace} onChange={(e) => setFilters({ marketplace: e.currentTarget.value })}>
               <option value="">{t('popup_filter_any')}</option>
-              {Marketplace.options.map((m) => (
+              {MARKETPLACES.map((m) => (
                 <option key={m} value={m}>
                   {marketLabel(m)}
                 </option>

@@ -1,6 +1,7 @@
 // "Needs me first": the popup's groups, their order, and the filters whose counts they show.
 // Pure over the stored requests, so it is tested without a browser.
-import { displayState, type TakedownRecord } from '../shared/model.ts';
+import type { TakedownRecord } from '../shared/model.ts';
+import { displayState } from '../shared/display-state.ts';
 import { isClosed } from '../shared/sla-view.ts';
 import { normaliseSpace } from '../shared/text.ts';
 
@@ -25,14 +26,33 @@ const time = (iso: string | null, missing: number) => {
 /** Among what needs the user, without a deadline: our own refusals first, then the alliance's questions. */
 const urgency = (r: TakedownRecord) => (r.caseStatus === null ? 0 : r.caseStatus === 'needs_info' ? 1 : 2);
 
+/** The time a record sorts by within its group, parsed once per record rather than per comparison. */
+function sortTime(group: GroupId, r: TakedownRecord): number {
+  if (group === 'needs_you') return time(r.respondBy, Infinity);
+  if (group === 'open') return time(r.slaDueAt, Infinity);
+  if (group === 'resolved') return time(r.resolvedAt ?? r.updatedAt, 0);
+  return 0;
+}
+
+interface Keyed {
+  r: TakedownRecord;
+  t: number;
+}
+
 /** Within a group: what is due soonest leads. */
-function compareIn(group: GroupId, a: TakedownRecord, b: TakedownRecord): number {
+function compareIn(group: GroupId, { r: a, t: ta }: Keyed, { r: b, t: tb }: Keyed): number {
   let c = 0;
-  if (group === 'needs_you') c = time(a.respondBy, Infinity) - time(b.respondBy, Infinity) || urgency(a) - urgency(b) || a.flaggedAt.localeCompare(b.flaggedAt);
+  if (group === 'needs_you') c = ta - tb || urgency(a) - urgency(b) || a.flaggedAt.localeCompare(b.flaggedAt);
   else if (group === 'queued') c = a.flaggedAt.localeCompare(b.flaggedAt);
-  else if (group === 'open') c = time(a.slaDueAt, Infinity) - time(b.slaDueAt, Infinity);
-  else c = time(b.resolvedAt ?? b.updatedAt, 0) - time(a.resolvedAt ?? a.updatedAt, 0);
+  else if (group === 'open') c = ta - tb;
+  else c = tb - ta;
   return c || a.clientRequestId.localeCompare(b.clientRequestId);
+}
+
+function sortIn(group: GroupId, records: TakedownRecord[]): TakedownRecord[] {
+  const keyed = records.map((r) => ({ r, t: sortTime(group, r) }));
+  keyed.sort((a, b) => compareIn(group, a, b));
+  return keyed.map((k) => k.r);
 }
 
 export interface Group {
@@ -44,7 +64,7 @@ export interface Group {
 export function groupRequests(records: readonly TakedownRecord[], paused: boolean): Group[] {
   const by = new Map<GroupId, TakedownRecord[]>(GROUPS.map((g) => [g, []]));
   for (const r of records) by.get(groupOf(r, paused))!.push(r);
-  return GROUPS.map((id) => ({ id, records: by.get(id)!.sort((a, b) => compareIn(id, a, b)) })).filter((g) => g.records.length > 0);
+  return GROUPS.map((id) => ({ id, records: sortIn(id, by.get(id)!) })).filter((g) => g.records.length > 0);
 }
 
 export interface Filters {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n.ts';
-import { send } from '../shared/messaging.ts';
+import { ask } from './ask-worker.ts';
 
 export function QueueSummary({ queued, online }: { queued: number; online: boolean }) {
   return (
@@ -15,12 +15,12 @@ export function QueueSummary({ queued, online }: { queued: number; online: boole
 type Feedback = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done' } | { kind: 'failed'; error: string };
 
 /** A button that asks the worker for something, and what became of it. */
-function useWorkerAction(ask: () => Promise<unknown>): [Feedback, () => Promise<void>] {
+function useWorkerAction(work: () => Promise<unknown>): [Feedback, () => Promise<void>] {
   const [feedback, setFeedback] = useState<Feedback>({ kind: 'idle' });
   const run = async () => {
     setFeedback({ kind: 'busy' });
     try {
-      await ask();
+      await work();
       setFeedback({ kind: 'done' });
     } catch (err) {
       setFeedback({ kind: 'failed', error: (err as Error).message });
@@ -30,7 +30,7 @@ function useWorkerAction(ask: () => Promise<unknown>): [Feedback, () => Promise<
 }
 
 export function SendNowButton({ queued }: { queued: number }) {
-  const [feedback, onClick] = useWorkerAction(() => send('sendNow', {}));
+  const [feedback, onClick] = useWorkerAction(() => ask('sendNow', {}));
   return (
     <div class="send-now">
       <button type="button" data-testid="send-now" disabled={queued === 0 || feedback.kind === 'busy'} onClick={onClick}>
@@ -49,7 +49,7 @@ export function SendNowButton({ queued }: { queued: number }) {
  * page's own Stop is hidden with the rest of our UI during each captured step).
  */
 export function CapturingBar({ capturing }: { capturing: number }) {
-  const [feedback, onClick] = useWorkerAction(() => send('stopCaptures', {}));
+  const [feedback, onClick] = useWorkerAction(() => ask('stopCaptures', {}));
   if (capturing === 0 && feedback.kind !== 'done') return null;
   return (
     <div class="send-now" data-testid="capturing-summary" data-capturing={String(capturing)}>

@@ -1,4 +1,5 @@
-import { displayState, type IpRight, type QueuePause, type TakedownRecord } from '../shared/model.ts';
+import type { IpRight, QueuePause, TakedownRecord } from '../shared/model.ts';
+import { displayState } from '../shared/display-state.ts';
 import { t } from '../shared/i18n.ts';
 import { RespondBy, SlaCountdown } from '../ui/sla-countdown.tsx';
 import { useStore } from '../ui/use-store.ts';

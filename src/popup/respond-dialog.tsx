@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EvidenceRef, TakedownRecord } from '../shared/model.ts';
 import { MAX_EVIDENCE_BYTES, MAX_RESPONSE_CHARS, MAX_RESPONSE_EVIDENCE } from '../shared/api/schemas.ts';
 import { t } from '../shared/i18n.ts';
-import { send } from '../shared/messaging.ts';
+import { ask } from './ask-worker.ts';
 import { useStore } from '../ui/use-store.ts';
 import { RespondBy } from '../ui/sla-countdown.tsx';
 import { popupView } from './view-store.ts';
@@ -40,7 +40,7 @@ export function RespondDialog({ record }: { record: TakedownRecord }) {
     setStatus({ kind: 'saving' });
     try {
       const evidence: EvidenceRef[] = await storeFiles(files, new Date());
-      const answer = await send('respondToCase', { clientRequestId: record.clientRequestId, message: text, evidence, attachPage });
+      const answer = await ask('respondToCase', { clientRequestId: record.clientRequestId, message: text, evidence, attachPage });
       if (answer.ok) close();
       else setStatus({ kind: 'failed', text: answer.error.message });
     } catch (err) {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IpRight, TakedownRecord } from '../shared/model.ts';
-import { RESOLVED_CASE_STATUSES } from '../shared/api/schemas.ts';
+import { RESOLVED_CASE_STATUSES } from '../shared/api/statuses.ts';
 import { t } from '../shared/i18n.ts';
-import { send } from '../shared/messaging.ts';
+import { ask } from './ask-worker.ts';
 import { popupView } from './view-store.ts';
 import { useStampStatus } from './stamps-store.ts';
 
@@ -33,8 +33,10 @@ function useRun() {
  */
 export function RowActions({ record, state, ipRights, tabIndex }: { record: TakedownRecord; state: string; ipRights: IpRight[]; tabIndex: number }) {
   const { busy, run } = useRun();
-  // The right the request was refused under may not be on offer any more: start from one that is.
-  const [right, setRight] = useState(ipRights.some((r) => r.id === record.ipRightId) ? record.ipRightId : (ipRights[0]?.id ?? record.ipRightId));
+  // The right the request was refused under may not be on offer any more: start from one that
+  // is (the rights on offer arrive after the first paint, so the default follows them).
+  const [chosen, setRight] = useState<string | null>(null);
+  const right = chosen ?? (ipRights.some((r) => r.id === record.ipRightId) ? record.ipRightId : (ipRights[0]?.id ?? record.ipRightId));
   const id = record.clientRequestId;
   const needsUser = record.outbox.state === 'attention';
   const unfiled = record.caseId === null && record.outbox.state !== 'sending';
@@ -66,7 +68,7 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
         </select>
       )}
       {recapture && (
-        <button type="button" data-testid="capture-again" tabIndex={tabIndex} title={t('popup_capture_again_help')} disabled={working} onClick={() => run(() => send('recaptureRequest', { clientRequestId: id }))}>
+        <button type="button" data-testid="capture-again" tabIndex={tabIndex} title={t('popup_capture_again_help')} disabled={working} onClick={() => run(() => ask('recaptureRequest', { clientRequestId: id }))}>
           {t('popup_capture_again')}
         </button>
       )}
@@ -78,13 +80,13 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
           tabIndex={tabIndex}
           title={t(stamp.kind === 'failed' ? 'popup_stamp_retry_title' : 'popup_stamp_ask_title')}
           disabled={working}
-          onClick={() => run(() => send('retryStamp', { manifestSha256: askStamp }))}
+          onClick={() => run(() => ask('retryStamp', { manifestSha256: askStamp }))}
         >
           {t(stamp.kind === 'failed' ? 'popup_stamp_retry' : 'popup_stamp_ask')}
         </button>
       )}
       {needsUser && (
-        <button type="button" data-testid="resend-request" tabIndex={tabIndex} disabled={working} onClick={() => run(() => send('resendRequest', { clientRequestId: id, ipRightId: right }))}>
+        <button type="button" data-testid="resend-request" tabIndex={tabIndex} disabled={working} onClick={() => run(() => ask('resendRequest', { clientRequestId: id, ipRightId: right }))}>
           {t('popup_resend')}
         </button>
       )}
@@ -94,8 +96,8 @@ export function RowActions({ record, state, ipRights, tabIndex }: { record: Take
           disabled={working}
           action={
             unfiled
-              ? { testid: 'discard-request', label: t('popup_discard'), confirm: t('popup_discard_confirm'), run: () => run(() => send('discardRequest', { clientRequestId: id })) }
-              : { testid: 'withdraw-case', label: t('popup_withdraw'), confirm: t('popup_withdraw_confirm', record.caseId ?? ''), run: () => run(() => send('withdrawCase', { clientRequestId: id })) }
+              ? { testid: 'discard-request', label: t('popup_discard'), confirm: t('popup_discard_confirm'), run: () => run(() => ask('discardRequest', { clientRequestId: id })) }
+              : { testid: 'withdraw-case', label: t('popup_withdraw'), confirm: t('popup_withdraw_confirm', record.caseId ?? ''), run: () => run(() => ask('withdrawCase', { clientRequestId: id })) }
           }
         />
       )}

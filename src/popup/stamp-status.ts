@@ -1,6 +1,6 @@
 import type { StampJob } from '../shared/db/schema.ts';
 import type { TakedownRecord } from '../shared/model.ts';
-import { EVIDENCE_KIND } from '../evidence/format.ts';
+import { EVIDENCE_KIND } from '../evidence/kinds.ts';
 
 /**
  * Where the trusted timestamp of a request's capture stands (shared/spec/timestamps.md), as

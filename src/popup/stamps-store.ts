@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import type { StampJob } from '../shared/db/schema.ts';
 import type { TakedownRecord } from '../shared/model.ts';
 import { db } from '../shared/db/open.ts';
-import { getSettings } from '../shared/db/kv.ts';
 import { onChange } from '../shared/db/changes.ts';
 import { useStore } from '../ui/use-store.ts';
 import { manifestOf, stampStatus, type StampStatus } from './stamp-status.ts';
@@ -30,6 +29,8 @@ function watch(): void {
     do {
       again = false;
       try {
+        // kv.ts brings zod: loaded here, after the first paint, not with the rows.
+        const { getSettings } = await import('../shared/db/kv.ts');
         const [all, settings] = await Promise.all([(await db()).getAll('stamps'), getSettings()]);
         stamps.setState({ jobs: new Map(all.map((j) => [j.manifestSha256, j])), tsaConfigured: settings.tsaUrls.length > 0 });
       } catch {

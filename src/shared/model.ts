@@ -117,17 +117,7 @@ export const TakedownRecord = z.object({
 });
 export type TakedownRecord = z.infer<typeof TakedownRecord>;
 
-/**
- * The state a user sees (automation hook `data-state`): the service's case status once it
- * has one, kept as sent even when unknown to us; before that, our outbox state; and
- * `attention` for everything queued while the queue is paused for a bad token.
- */
-export function displayState(r: Pick<TakedownRecord, 'caseStatus' | 'outbox'>, paused: boolean): string {
-  if (r.caseStatus) return r.caseStatus;
-  if (r.outbox.state === 'submitted') return 'received';
-  if (paused && r.outbox.state !== 'attention') return 'attention';
-  return r.outbox.state;
-}
+export { displayState } from './display-state.ts';
 
 /** Settings live in the extension's IndexedDB, out of reach of content scripts. */
 export const Settings = z.object({

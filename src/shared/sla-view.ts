@@ -2,7 +2,7 @@
 // is passed in, so it is tested with a fixed one. Everything is computed from the stored
 // absolute times, so a laptop that slept or travelled across zones shows the truth.
 import type { TakedownRecord } from './model.ts';
-import { isResolvedStatus } from './api/schemas.ts';
+import { isResolvedStatus } from './api/statuses.ts';
 import { SLA_MS, businessMsBetween, businessResumesAt, timeZoneFor } from './sla.ts';
 
 export type SlaTone = 'normal' | 'amber' | 'red';

@@ -3,7 +3,7 @@
 // the spec shows up on both sides at once. zod objects strip unknown fields,
 // which is what the spec asks of both parties ("unknown fields are ignored").
 import { z } from '../zod.ts';
-import { isResolvedStatus, REASON_CODES, KNOWN_CASE_STATUSES, MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from './statuses.ts';
+import { isResolvedStatus, MARKETPLACES, REASON_CODES, KNOWN_CASE_STATUSES, MEMBER_ACTION_STATUSES, RESOLVED_CASE_STATUSES } from './statuses.ts';
 
 export const MAX_BATCH = 100;
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -17,7 +17,7 @@ export type Timestamp = z.infer<typeof Timestamp>;
 export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'lower-case hex SHA-256');
 export type Sha256Hex = z.infer<typeof Sha256Hex>;
 
-export const Marketplace = z.enum(['taobao', 'tmall', 'lazada', 'aliexpress', '1688']);
+export const Marketplace = z.enum(MARKETPLACES);
 export type Marketplace = z.infer<typeof Marketplace>;
 
 export const Reason = z.enum(REASON_CODES);

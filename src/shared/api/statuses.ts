@@ -12,6 +12,9 @@ export const MEMBER_ACTION_STATUSES = ['needs_info', 'counter_notice'] as const;
 export const REASON_CODES = ['counterfeit', 'trademark_misuse', 'copyright_image', 'patent', 'other'] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+/** The marketplaces the API knows (the Marketplace schema in schemas.ts is built from these). */
+export const MARKETPLACES = ['taobao', 'tmall', 'lazada', 'aliexpress', '1688'] as const;
+
 export function isResolvedStatus(status: string): boolean {
   return (RESOLVED_CASE_STATUSES as readonly string[]).includes(status);
 }
