@@ -83,6 +83,27 @@ export function callers(p: Profile, match: string, depth = 5) {
   for (const [k, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
 
+/**
+ * Total sampled time (PROFILE_TOTALS=fn,fn) spent in each named extension function and
+ * everything it called: where a feature's time goes as a whole, not only its own lines.
+ */
+export function totals(p: Profile, names: string[]) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const sum = new Map<string, number>(names.map((n) => [n, 0]));
+  p.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let n = byId.get(id); n; n = byId.get(parent.get(n.id) ?? -1)) {
+      if (!n.callFrame.url.startsWith('chrome-extension://')) continue;
+      const w = where(n.callFrame);
+      for (const name of names) if (!seen.has(name) && w.startsWith(`${name} `)) (seen.add(name), sum.set(name, sum.get(name)! + (p.timeDeltas[i] ?? 0)));
+    }
+  });
+  console.log('\ntotal time in each, callees included:');
+  for (const [k, us] of sum) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
 const maps = new Map<string, TraceMap | null>();
 
 /** The source function and line of a frame in a built chunk, through its source map. */

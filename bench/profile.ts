@@ -4,7 +4,7 @@ import { startFixtureServer } from '../test/e2e/harness/fixture-server.ts';
 import { prepareExtension, removeDir } from '../test/e2e/harness/extension.ts';
 import { launchWith } from './browser.ts';
 import { generateSearchPage } from './generate-page.ts';
-import { callers, merge, report, type Profile } from './profile-report.ts';
+import { callers, merge, report, totals, type Profile } from './profile-report.ts';
 
 // `npx tsx bench/profile.ts [cards]`: a CPU profile (CDP Profiler) of the built extension's
 // content script on a generated Taobao search page: load, annotate the cards in view, scroll
@@ -12,6 +12,7 @@ import { callers, merge, report, type Profile } from './profile-report.ts';
 // to bench/profile.cpuprofile (open it in DevTools' Performance panel). PROFILE_SCROLL=0:
 // load only, no scrolling. PROFILE_RUNS=n: that many page loads, their samples added up
 // (a busy machine's noise averages out). PROFILE_CALLERS=queryAll,t: who called those.
+// PROFILE_TOTALS=initSearchPage,annotateNear: time in those, callees included.
 
 async function main() {
   const cards = Number(process.argv[2] ?? 528);
@@ -46,6 +47,7 @@ async function main() {
     if (runs > 1) console.log(`${runs} page loads, samples added up:`);
     report(all);
     for (const name of (process.env.PROFILE_CALLERS ?? '').split(',').filter(Boolean)) callers(all, name);
+    if (process.env.PROFILE_TOTALS) totals(all, process.env.PROFILE_TOTALS.split(','));
   } finally {
     await browser.closeAll();
     await fixtures.close();
