@@ -8,7 +8,8 @@ import type { Plugin } from 'vite';
 import path from 'node:path';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { unitFiles } from './test/setup/unit-projects.ts';
-import { preloadPageGraph } from './scripts/preload-page-graph.ts';
+import { classicContentScripts, type ContentScript } from './src/cli/classic-content-scripts.ts';
+import { preloadPageGraph } from './src/cli/preload-page-graph.ts';
 
 /**
  * Narrows what crxjs makes web-accessible: any page may fetch those files, so source maps
@@ -44,8 +45,19 @@ const underTest = Boolean(process.env.VITEST);
 // firefox` the Firefox build into dist-firefox/ (its manifest derived from Chrome's).
 export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
+  // The content scripts are built as classic scripts (src/cli/classic-content-scripts.ts),
+  // not by crxjs: it gets the manifest without them.
+  const { content_scripts: contentScripts, ...crxManifest } = (firefox ? firefoxManifest : manifest) as typeof manifest & { content_scripts: ContentScript[] };
   return {
-  plugins: underTest ? [preact()] : [crx({ manifest: firefox ? firefoxManifest : manifest, browser: firefox ? 'firefox' : 'chrome' }), preact(), preloadPageGraph(['src/popup/index.html']), hardenWebAccessibleResources()],
+  plugins: underTest
+    ? [preact()]
+    : [
+        crx({ manifest: crxManifest as typeof manifest, browser: firefox ? 'firefox' : 'chrome' }),
+        preact(),
+        preloadPageGraph(['src/popup/index.html']),
+        hardenWebAccessibleResources(),
+        classicContentScripts({ scripts: contentScripts, jsxImportSource: 'preact' }),
+      ],
   build: {
     // The printable evidence report is an extension page no manifest field names.
     rollupOptions: { input: { report: path.resolve(import.meta.dirname, 'src/popup/report.html') } },

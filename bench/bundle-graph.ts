@@ -2,32 +2,33 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// What JavaScript a marketplace page loads from the built extension: the content script's
-// loader (manifest), the module it imports, every chunk those import statically, and the
-// chunk of the page kind's feature (run.ts imports it dynamically) with its own imports.
-// Other dynamic imports (the capture responder, the flag form) load on a user action or a
-// capture only; they are listed apart.
-
-/** The module whose dynamic import a page kind takes. */
-export const FEATURE_MODULE = { search: 'src/content/search-page.ts', item: 'src/content/item-page.tsx' } as const;
-export type PageKindWithFeature = keyof typeof FEATURE_MODULE;
+// What JavaScript a marketplace page loads from the built extension: each site's content
+// script is one classic script (src/cli/classic-content-scripts.ts) holding both page
+// features; it imports nothing when a page loads. What it `import()`s by extension URL (the
+// flag form, the link form, the capture responder, with every chunk those import) loads on
+// a user action or a capture only; it is listed apart.
 
 export interface PageBytes {
   files: string[];
   raw: number;
   gzip: number;
+  /** The source modules the content script was built from (its source map). */
+  sources: string[];
   /** Chunks reachable only on demand (user action, capture): file → gzip bytes. */
   onDemand: Record<string, number>;
+  /** The source modules of those chunks, by chunk. */
+  onDemandSources: Record<string, string[]>;
 }
 
 // `/` too: a chunk may open with a comment (`/* empty css */import{…}`).
 const STATIC = /(?:^|[;\s}/])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\/[^"']+)["']/g;
 const DYNAMIC = /\bimport\(\s*[`"'](\.\/[^`"']+)[`"']\s*\)/g;
+const BY_URL = /\bimport\(\s*chrome\.runtime\.getURL\(\s*["']([^"']+)["']\s*\)\s*\)/g;
 
 const read = (dist: string, file: string) => readFileSync(path.join(dist, file));
 const gz = (b: Buffer) => gzipSync(b, { level: 9 }).length;
 
-function sourcesOf(dist: string, file: string): string[] {
+export function sourcesOf(dist: string, file: string): string[] {
   try {
     const map = JSON.parse(read(dist, `${file}.map`).toString('utf8')) as { sources: string[] };
     return map.sources.map((s) => s.replace(/^(\.\.\/)+/, ''));
@@ -41,47 +42,30 @@ function imports(dist: string, file: string, re: RegExp): string[] {
   return [...text.matchAll(re)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!));
 }
 
-/** The content-script loader of a marketplace (by its entry's name, e.g. "taobao"). */
-export function loaderOf(dist: string, site: string): string {
+/** The content script of a marketplace (by its entry's name, e.g. "taobao"). */
+export function contentScriptOf(dist: string, site: string): string {
   const manifest = JSON.parse(read(dist, 'manifest.json').toString('utf8')) as { content_scripts: { js: string[] }[] };
-  const loader = manifest.content_scripts.flatMap((c) => c.js).find((f) => path.basename(f).startsWith(`${site}.ts-loader`));
-  if (!loader) throw new Error(`no content-script loader for ${site} in dist/manifest.json`);
-  return loader;
+  const script = manifest.content_scripts.flatMap((c) => c.js).find((f) => path.basename(f) === `content-${site}.js`);
+  if (!script) throw new Error(`no content script for ${site} in ${dist}/manifest.json`);
+  return script;
 }
 
-export function pageBytes(dist: string, site: string, kind: PageKindWithFeature): PageBytes {
-  const loader = loaderOf(dist, site);
-  const entry = /getURL\(\s*["']([^"']+)["']\s*\)/.exec(read(dist, loader).toString('utf8'))?.[1];
-  if (!entry) throw new Error(`${loader} names no module to import`);
-  const files = new Set<string>([loader]);
-  const lazy = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    for (const dep of imports(dist, file, STATIC)) visit(dep);
-    for (const dep of imports(dist, file, DYNAMIC)) lazy.add(dep);
-  };
-  visit(entry);
-  const feature = [...lazy].find((f) => sourcesOf(dist, f).includes(FEATURE_MODULE[kind]));
-  if (!feature) throw new Error(`no chunk of ${FEATURE_MODULE[kind]} is imported by the ${site} content script`);
-  visit(feature);
-  // What stays lazy: everything reachable from the other dynamic imports, not loaded already.
+export function pageBytes(dist: string, site: string): PageBytes {
+  const script = contentScriptOf(dist, site);
+  const text = read(dist, script).toString('utf8');
+  // A classic script cannot import statically; if this ever changes, the bytes would be wrong.
+  if ([...text.matchAll(STATIC)].length) throw new Error(`${script} has static imports: it is not a classic script`);
   const onDemand: Record<string, number> = {};
-  const seen = new Set(files);
+  const onDemandSources: Record<string, string[]> = {};
   const walk = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
+    if (file in onDemand) return;
     onDemand[file] = gz(read(dist, file));
+    onDemandSources[file] = sourcesOf(dist, file);
     for (const dep of [...imports(dist, file, STATIC), ...imports(dist, file, DYNAMIC)]) walk(dep);
   };
-  for (const f of lazy) walk(f);
-  const list = [...files];
-  return {
-    files: list,
-    raw: list.reduce((n, f) => n + read(dist, f).length, 0),
-    gzip: list.reduce((n, f) => n + gz(read(dist, f)), 0),
-    onDemand,
-  };
+  for (const m of text.matchAll(BY_URL)) walk(m[1]!);
+  const bytes = read(dist, script);
+  return { files: [script], raw: bytes.length, gzip: gz(bytes), sources: sourcesOf(dist, script), onDemand, onDemandSources };
 }
 
 export interface FirstScreen {

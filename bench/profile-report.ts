@@ -17,6 +17,20 @@ export interface Profile {
   timeDeltas: number[];
 }
 
+/** Several profiles as one: their nodes renumbered apart, their samples side by side. */
+export function merge(profiles: Profile[]): Profile {
+  const out: Profile = { nodes: [], samples: [], timeDeltas: [] };
+  let offset = 0;
+  for (const p of profiles) {
+    const max = Math.max(...p.nodes.map((n) => n.id));
+    for (const n of p.nodes) out.nodes.push({ ...n, id: n.id + offset, children: n.children?.map((c) => c + offset) });
+    out.samples.push(...p.samples.map((s) => s + offset));
+    out.timeDeltas.push(...p.timeDeltas);
+    offset += max + 1;
+  }
+  return out;
+}
+
 /** Self time per function of extension code, and the total under each extension entry. */
 export function report(p: Profile) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
@@ -43,6 +57,51 @@ export function report(p: Profile) {
   }
   console.log(`extension code on the page's main thread: ${(total / 1000).toFixed(1)} ms (sampled)`);
   for (const [k, us] of [...charged].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+/**
+ * Who called the extension functions whose name matches `match` (PROFILE_CALLERS=name):
+ * their sampled self time (native work they called included) by source-mapped call chain.
+ */
+export function callers(p: Profile, match: string, depth = 5) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const chains = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    let n = byId.get(id);
+    while (n && !n.callFrame.url.startsWith('chrome-extension://')) n = byId.get(parent.get(n.id) ?? -1);
+    if (!n || !where(n.callFrame).includes(match)) return;
+    const chain: string[] = [];
+    for (let up = byId.get(parent.get(n.id) ?? -1); up && chain.length < depth; up = byId.get(parent.get(up.id) ?? -1)) {
+      if (up.callFrame.url) chain.push(where(up.callFrame));
+    }
+    const key = `${where(n.callFrame)} ← ${chain.join(' ← ')}`;
+    chains.set(key, (chains.get(key) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
+  console.log(`\ncallers of ${match}:`);
+  for (const [k, us] of [...chains].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+}
+
+/**
+ * Total sampled time (PROFILE_TOTALS=fn,fn) spent in each named extension function and
+ * everything it called: where a feature's time goes as a whole, not only its own lines.
+ */
+export function totals(p: Profile, names: string[]) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const sum = new Map<string, number>(names.map((n) => [n, 0]));
+  p.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let n = byId.get(id); n; n = byId.get(parent.get(n.id) ?? -1)) {
+      if (!n.callFrame.url.startsWith('chrome-extension://')) continue;
+      const w = where(n.callFrame);
+      for (const name of names) if (!seen.has(name) && w.startsWith(`${name} `)) (seen.add(name), sum.set(name, sum.get(name)! + (p.timeDeltas[i] ?? 0)));
+    }
+  });
+  console.log('\ntotal time in each, callees included:');
+  for (const [k, us] of sum) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
 
 const maps = new Map<string, TraceMap | null>();

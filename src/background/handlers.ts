@@ -3,6 +3,7 @@ import { getSettings, setPause } from '../shared/db/kv.ts';
 import type { Handlers } from './router.ts';
 import { flag } from './flag.ts';
 import { lookup } from './annotate.ts';
+import { pageStrings } from './page-strings.ts';
 import { kick, poll } from './runtime.ts';
 import { discard, resend, withdraw } from './manage.ts';
 import { runStamps } from './stamp/run.ts';
@@ -47,6 +48,7 @@ export const handlers: Handlers = {
     return { ok: true as const };
   },
   lookup: (payload) => lookup(payload),
+  pageStrings: async () => ({ strings: await pageStrings() }),
   selectionGet: async (_payload, sender) => {
     const items = await getSelection(tabOf(sender));
     return { listings: items.map((i) => i.listing), again: items.filter((i) => i.again).map((i) => i.listing.itemId) };

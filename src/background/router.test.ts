@@ -12,6 +12,7 @@ function setup() {
   const handlers = {
     flag: vi.fn(async () => ({ ok: true as const, clientRequestIds: [], annotations: [] })),
     lookup: vi.fn(async () => ({ annotations: [], sellerCounts: {} })),
+    pageStrings: vi.fn(async () => ({ strings: {} })),
     flagContext: vi.fn(async () => ({ configured: false, ipRights: [], defaultIpRightId: null, defaultReason: 'counterfeit' as const })),
     sendNow: vi.fn(async () => ({ ok: true as const })),
     refreshCases: vi.fn(async () => ({ ok: true as const })),

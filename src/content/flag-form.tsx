@@ -188,6 +188,7 @@ export function FlagForm({ listings, flagAgain, onQueued, onCancel, complete, ex
   );
 }
 
+// per copy: a cache of formatters.
 const percent = new Map<string, Intl.NumberFormat>();
 function formatPercent(rate: number): string {
   const locale = uiLocale();

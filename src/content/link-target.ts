@@ -1,9 +1,13 @@
+import { worldState } from '../shared/world.ts';
+
 // The link menu's click reaches the worker with the link's URL only, not its element. The
 // page remembers what was right-clicked (a trusted contextmenu event; cheap: one listener)
 // so that the card around that very link is the one read, even when the page links to the
 // same listing twice.
 
-let last: WeakRef<Element> | null = null;
+// Kept per page (world.ts): the capture responder, a chunk of its own, reads what the
+// content script's listener wrote.
+const right = worldState('context-target', () => ({ last: null as WeakRef<Element> | null }));
 
 /** Remembers the element of each trusted right-click until `signal` aborts. */
 export function trackContextTarget(win: Window, signal?: AbortSignal): void {
@@ -12,7 +16,7 @@ export function trackContextTarget(win: Window, signal?: AbortSignal): void {
     (e) => {
       if (!e.isTrusted) return;
       const target = e.composedPath()[0] as Element | undefined;
-      last = typeof target?.closest === 'function' ? new WeakRef(target) : null;
+      right.last = typeof target?.closest === 'function' ? new WeakRef(target) : null;
     },
     { capture: true, passive: true, signal },
   );
@@ -22,7 +26,7 @@ const sameUrl = (a: string, b: string) => a === b || a.split('#')[0] === b.split
 
 /** The link to `linkUrl` that was right-clicked, else the page's first link to it; null when none. */
 export function findLink(doc: Document, linkUrl: string): HTMLAnchorElement | null {
-  const clicked = last?.deref()?.closest?.('a[href]') as HTMLAnchorElement | null | undefined;
+  const clicked = right.last?.deref()?.closest?.('a[href]') as HTMLAnchorElement | null | undefined;
   if (clicked?.isConnected && sameUrl(clicked.href, linkUrl)) return clicked;
   for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) if (sameUrl(a.href, linkUrl)) return a;
   return null;
@@ -30,5 +34,5 @@ export function findLink(doc: Document, linkUrl: string): HTMLAnchorElement | nu
 
 /** Tests start from a page nobody right-clicked. */
 export function forgetContextTarget(): void {
-  last = null;
+  right.last = null;
 }

@@ -1,4 +1,5 @@
 import { CSS } from './styles.ts';
+import { worldState } from '../shared/world.ts';
 
 // One host element per document holds every piece of injected UI in an open shadow root
 // (open so that test tools reach the automation hooks; safety comes from trusted events).
@@ -20,7 +21,8 @@ export interface Mount {
   layer: HTMLElement;
 }
 
-const mounts = new WeakMap<Document, Mount>();
+// One per page, also for the copies of this module in on-demand chunks (world.ts).
+const mounts = worldState('mounts', () => new WeakMap<Document, Mount>());
 
 function addStyles(shadow: ShadowRoot, doc: Document): void {
   try {

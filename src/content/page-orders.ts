@@ -1,5 +1,6 @@
 import type { ItemAnnotation } from '../shared/messages.ts';
 import type { Listing } from '../shared/model.ts';
+import { worldState } from '../shared/world.ts';
 
 /** A recognised card of the page and its listing as the page read it. */
 export interface CardHandle {
@@ -31,7 +32,9 @@ export interface PageOrders {
   annotationOf: (itemId: string) => ItemAnnotation | null;
 }
 
-const providers: Partial<PageOrders>[] = [];
+// One list per page (world.ts): the features add to it, the capture responder (a chunk of its
+// own, loaded on demand) reads it.
+const providers = worldState('page-orders', () => [] as Partial<PageOrders>[]);
 
 /** Provides part of the page's orders until `signal` aborts (or the returned function is called). */
 export function provideOrders(part: Partial<PageOrders>, signal?: AbortSignal): () => void {

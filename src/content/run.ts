@@ -1,9 +1,10 @@
 import type { PageKind, SiteAdapter } from '../sites/adapter.ts';
-import type { ItemPageOptions } from './item-page.tsx';
-import type { SearchPageOptions } from './search-page.ts';
 import { listenForCapture } from './capture-gate.ts';
 import { removeHosts } from './host-tag.ts';
 import { ext } from '../shared/browser.ts';
+import { pageStrings } from './page-strings.ts';
+import { initSearchPage, type SearchPageOptions } from './search-page.ts';
+import { initItemPage, type ItemPageOptions } from './item-page.tsx';
 
 export interface RunOptions extends ItemPageOptions, SearchPageOptions {
   win?: Window;
@@ -27,10 +28,13 @@ const extensionAlive = () => {
 
 type Feature = (adapter: SiteAdapter, doc: Document, url: URL, signal: AbortSignal, opts: RunOptions) => unknown;
 
-// The content script runs on every page of a marketplace host (carts, checkouts, home
-// pages): the UI, zod and the schemas load only on the pages that use them.
-const item: Feature = (...a) => import('./item-page.tsx').then((m) => m.initItemPage(...a));
-const search: Feature = (...a) => import('./search-page.ts').then((m) => m.initSearchPage(...a));
+// Both features are part of the content script itself, a classic script (see
+// src/cli/classic-content-scripts.ts): loading a feature as a module cost a marketplace tab
+// more than its bytes. What runs only on a user's action or a capture (the flag form on
+// search pages, the link form, the capture responder with zod and the schemas) loads on
+// demand. Strings come from the worker first (page-strings.ts).
+const item: Feature = (...a) => pageStrings().then(() => initItemPage(...a));
+const search: Feature = (...a) => pageStrings().then(() => initSearchPage(...a));
 
 /** What runs on each kind of page; 'other' pages get nothing. */
 const FEATURES: Partial<Record<PageKind, Feature>> = { item, search, shop: search };

@@ -5,6 +5,7 @@ import { onTrusted } from './trusted.ts';
 
 type Shortcuts = ResponseOf<'shortcuts'>;
 
+// per copy: a cache of the worker's answer; a second copy only asks once more.
 let cached: Promise<Shortcuts | null> | null = null;
 
 /**

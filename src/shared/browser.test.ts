@@ -45,7 +45,9 @@ describe('the one way is the only way', () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const path = await import('node:path');
     const src = path.resolve(import.meta.dirname, '..');
-    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$|\.test-kit\.tsx?$/.test(f) && !f.endsWith(`shared${path.sep}browser.ts`));
+    // src/cli holds Node tools that never ship (the build's classic-content-scripts writes the
+    // same `chrome.runtime.getURL` import the crxjs loader did, into generated code).
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$|\.test-kit\.tsx?$/.test(f) && !f.endsWith(`shared${path.sep}browser.ts`) && !f.startsWith(`cli${path.sep}`));
     const offenders = files.filter((f) => {
       const code = readFileSync(path.join(src, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       // chrome.x.y( or chrome.x.y. as a value; chrome.tabs.Tab and friends are only types.

@@ -110,6 +110,12 @@ export const Messages = {
         .refine((counts) => Object.keys(counts).length <= 2 * LOOKUP_MAX, 'too many seller counts'),
     }),
   ),
+  /**
+   * The strings a marketplace page shows: every message of the catalogue the browser chose,
+   * its substitutions marked (i18n.ts SLOTS). Asking the worker spares each tab the
+   * renderer's own, synchronous load of the catalogue.
+   */
+  pageStrings: message('pageStrings', ['content'], z.object({}), z.object({ strings: z.record(z.string().max(100), z.string().max(2000)) })),
   /** The selection of the search the sender's tab shows, kept by the worker across result pages. */
   selectionGet: message(
     'selectionGet',
