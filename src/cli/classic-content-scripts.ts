@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rolldown, type Plugin as RolldownPlugin } from 'rolldown';
 import type { Plugin } from 'vite';
+import { chunkClosure } from './chunk-graph.ts';
 
 /** A content_scripts entry of the manifest, its `js` naming source entries. */
 export interface ContentScript {
@@ -31,7 +32,7 @@ export function classicContentScripts(opts: { scripts: ContentScript[]; jsxImpor
   const built = new Map<string, Classic>(); // source entry → its classic script
   const lazyRefs = new Map<string, string>(); // module imported on demand → emitted chunk ref
   const output = new Map<string, string>(); // source entry → file in dist
-  const lazyFiles = new Set<string>(); // what the classic scripts may import: chunks and their imports
+  let lazyFiles = new Set<string>(); // what the classic scripts may import: chunks and their imports
   return {
     name: 'classic-content-scripts',
     apply: 'build',
@@ -49,13 +50,7 @@ export function classicContentScripts(opts: { scripts: ContentScript[]; jsxImpor
     },
     generateBundle(_options, bundle) {
       const fileOf = new Map([...lazyRefs].map(([id, ref]) => [id, this.getFileName(ref)]));
-      const visit = (file: string) => {
-        const chunk = bundle[file];
-        if (lazyFiles.has(file) || !chunk || chunk.type !== 'chunk') return;
-        lazyFiles.add(file);
-        for (const dep of [...chunk.imports, ...chunk.dynamicImports]) visit(dep);
-      };
-      for (const file of fileOf.values()) visit(file);
+      lazyFiles = chunkClosure(bundle, fileOf.values(), { dynamic: true });
       for (const [entry, script] of built) {
         const fileName = `assets/content-${path.parse(entry).name}.js`;
         // An extension file is imported by its URL: a content script's base is the page's URL.

@@ -1,4 +1,5 @@
 import type { HtmlTagDescriptor, Plugin } from 'vite';
+import { chunkClosure } from './chunk-graph.ts';
 
 /**
  * Lists, in an extension page's HTML, every chunk its first screen loads, as
@@ -25,15 +26,7 @@ export function preloadPageGraph(pages: readonly string[]): Plugin {
       handler(_html, ctx) {
         const { bundle, chunk } = ctx;
         if (!bundle || !chunk || !pages.some((p) => ctx.filename.replaceAll('\\', '/').endsWith(`/${p}`))) return;
-        const files = new Set<string>();
-        const add = (file: string) => {
-          const c = bundle[file];
-          if (!c || c.type !== 'chunk' || files.has(file)) return;
-          files.add(file);
-          for (const dep of c.imports) add(dep);
-        };
-        for (const dep of chunk.imports) add(dep);
-        for (const dyn of chunk.dynamicImports) add(dyn);
+        const files = chunkClosure(bundle, [...chunk.imports, ...chunk.dynamicImports], { dynamic: false });
         files.delete(chunk.fileName);
         return [...files].map(
           (file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' }),
