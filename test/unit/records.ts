@@ -1,5 +1,6 @@
 // Test-only builders for stored requests (imported by *.test.ts files, never by the extension).
 import { itemKey, sellerKey, type TakedownRecord } from '../../src/shared/model.ts';
+import { NO_CASE_YET } from '../../src/background/flag-package.ts';
 
 let n = 0;
 
@@ -38,13 +39,7 @@ export function makeRecord(patch: Patch = {}): TakedownRecord {
     evidence: [],
     evidenceGaps: [],
     outbox: { state: 'queued', attempts: 0, nextAttemptAt: 0, lastError: null, batchId: null, ...outboxPatch },
-    caseId: null,
-    caseStatus: null,
-    receivedAt: null,
-    slaDueAt: null,
-    respondBy: null,
-    resolvedAt: null,
-    resolution: null,
+    ...NO_CASE_YET,
     updatedAt: '2026-11-20T01:00:00.000Z',
     ...rest,
   };
