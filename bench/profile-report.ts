@@ -97,7 +97,7 @@ export function totals(p: Profile, names: string[]) {
     for (let n = byId.get(id); n; n = byId.get(parent.get(n.id) ?? -1)) {
       if (!n.callFrame.url.startsWith('chrome-extension://')) continue;
       const w = where(n.callFrame);
-      for (const name of names) if (!seen.has(name) && w.startsWith(`${name} `)) (seen.add(name), sum.set(name, sum.get(name)! + (p.timeDeltas[i] ?? 0)));
+      for (const name of names) if (!seen.has(name) && (w.startsWith(`${name} `) || w.includes(name))) (seen.add(name), sum.set(name, sum.get(name)! + (p.timeDeltas[i] ?? 0)));
     }
   });
   console.log('\ntotal time in each, callees included:');
@@ -107,7 +107,7 @@ export function totals(p: Profile, names: string[]) {
 const maps = new Map<string, TraceMap | null>();
 
 /** The source function and line of a frame in a built chunk, through its source map. */
-function where(f: Node['callFrame']): string {
+export function where(f: Node['callFrame']): string {
   const file = f.url.replace(/^chrome-extension:\/\/[^/]+\//, '');
   if (!maps.has(file)) {
     try {

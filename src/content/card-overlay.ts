@@ -146,31 +146,42 @@ export class CardOverlay {
     return this.uis.size;
   }
 
-  add(cards: Card[]): void {
-    const fresh = cards.filter((c) => !this.uis.has(c.element));
-    if (!fresh.length) return;
-    const menuLabel = t('content_card_menu');
-    // Read every rect before the first write, so that the browser lays the page out once.
-    const o = this.origin.getBoundingClientRect();
-    const photos = fresh.map((c) => c.element.querySelector('img'));
-    const rects = fresh.map((c, i) => anchorRect(c.element, photos[i]!));
-    const created = fresh.map((card, i) => {
-      const el = this.doc.createElement('div');
+  /** One card's controls, built once and cloned per card (one call instead of a dozen). */
+  private template: HTMLElement | null = null;
+
+  private blank(): HTMLElement {
+    if (!this.template) {
+      const el = (this.template = this.doc.createElement('div'));
       el.className = 'card-ui';
       const box = this.doc.createElement('input');
       box.type = 'checkbox';
       box.dataset.testid = 'select-listing';
-      box.dataset.itemId = card.listing.itemId;
-      box.setAttribute('aria-label', t('content_select_listing', card.listing.title));
       const menu = this.doc.createElement('button');
       menu.type = 'button';
       menu.className = 'menu';
       menu.dataset.testid = 'card-menu';
       menu.textContent = '⋯';
       menu.setAttribute('aria-haspopup', 'menu');
-      menu.setAttribute('aria-label', menuLabel);
+      menu.setAttribute('aria-label', t('content_card_menu'));
       // The menu button sits beside the box (placed absolutely), so the box stays the first line.
       el.append(box, menu);
+    }
+    return this.template.cloneNode(true) as HTMLElement;
+  }
+
+  add(cards: Card[]): void {
+    const fresh = cards.filter((c) => !this.uis.has(c.element));
+    if (!fresh.length) return;
+    // Read every rect before the first write, so that the browser lays the page out once.
+    const o = this.origin.getBoundingClientRect();
+    const photos = fresh.map((c) => c.element.querySelector('img'));
+    const rects = fresh.map((c, i) => anchorRect(c.element, photos[i]!));
+    const created = fresh.map((card, i) => {
+      const el = this.blank();
+      const box = el.firstElementChild as HTMLInputElement;
+      const menu = box.nextElementSibling!;
+      box.dataset.itemId = card.listing.itemId;
+      box.setAttribute('aria-label', t('content_select_listing', card.listing.title));
       const ui: CardUi = { card, el, box, photo: photos[i] ?? null, status: null, repeat: null, again: null, x: NaN, y: NaN, w: NaN };
       this.uis.set(card.element, ui);
       this.controls.set(box, [ui, 'box']);

@@ -24,9 +24,19 @@ function excluded(el: Element, exclude: string | undefined): boolean {
   }
 }
 
+/**
+ * The matches in selector order then document order, one selector's query at a time: a
+ * reader that stops at the first good value never runs the later selectors (reading a card
+ * is on the page's hot path). An element matched by two selectors comes twice.
+ */
+function* matches(root: ParentNode, selectors: readonly string[], exclude?: string): Generator<Element> {
+  for (const s of selectors) for (const el of queryAll(root, s)) if (!excluded(el, exclude)) yield el;
+}
+
 /** The first element matching the selectors in order, skipping any inside `exclude`. */
 export function pick(root: ParentNode, selectors: readonly string[], exclude?: string): Element | null {
-  return pickAll(root, selectors, exclude).find(() => true) ?? null;
+  for (const el of matches(root, selectors, exclude)) return el;
+  return null;
 }
 
 /** All matches, in selector order then document order, without duplicates. */
@@ -39,13 +49,13 @@ export function pickAll(root: ParentNode, selectors: readonly string[], exclude?
 }
 
 /** The first non-empty value the reader gets from the matches, in order. */
-export function firstValue(
+export function firstValue<T = string>(
   root: ParentNode,
   selectors: readonly string[],
-  read: (el: Element) => string | null,
+  read: (el: Element) => T | null,
   exclude?: string,
-): string | null {
-  for (const el of pickAll(root, selectors, exclude)) {
+): T | null {
+  for (const el of matches(root, selectors, exclude)) {
     const v = read(el);
     if (v) return v;
   }

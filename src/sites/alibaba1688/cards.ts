@@ -82,7 +82,7 @@ export function extractCards(root: ParentNode, url: URL): CardMatch[] {
     const title = firstValue(card, CARDS.TITLE, (el) => attrOf(el, 'title') ?? textOf(el));
     if (!title || !supplier) continue;
     const amount = parsePrice(firstValue(card, CARDS.PRICE, textOf));
-    const image = pickAll(card, CARDS.IMAGE).map((el) => imageOf(el, url)).find(Boolean) ?? null;
+    const image = firstValue(card, CARDS.IMAGE, (el) => imageOf(el, url));
     const listing: ListingInput = {
       marketplace: '1688',
       itemId: id,

@@ -1,7 +1,7 @@
 import type { CardMatch } from '../adapter.ts';
 import type { ListingInput, Money } from '../../shared/model.ts';
 import { normaliseSpace } from '../../shared/text.ts';
-import { attrOf, cardElements, imageOf, pick, pickAll, textOf } from '../dom.ts';
+import { attrOf, cardElements, firstValue, imageOf, pick, pickAll, textOf } from '../dom.ts';
 import { readAssignedLiteral } from '../js-literal.ts';
 import { isObj, numericId, str } from '../alibaba-ssr.ts';
 import { absoluteUrl, imageUrl } from '../urls.ts';
@@ -87,10 +87,10 @@ function itemIdOf(card: Element, base: URL): string | null {
 function fromDom(card: Element, base: URL): Entry {
   const store = pick(card, STORE);
   return {
-    title: pickAll(card, TITLE).map((el) => attrOf(el, 'title') ?? textOf(el)).find(Boolean) ?? null,
+    title: firstValue(card, TITLE, (el) => attrOf(el, 'title') ?? textOf(el)),
     // The price's spans carry no spaces between them: their text joins into "US $12.99".
-    price: pickAll(card, PRICE).map((el) => moneyFromText(el.textContent)).find(Boolean) ?? null,
-    image: pickAll(card, IMAGE).map((el) => imageOf(el, base)).find(Boolean) ?? null,
+    price: firstValue(card, PRICE, (el) => moneyFromText(el.textContent)),
+    image: firstValue(card, IMAGE, (el) => imageOf(el, base)),
     storeName: store ? (attrOf(store, 'title') ?? textOf(store)) : null,
     storeId: store ? storeIdOfLink(store.getAttribute('href'), base) : null,
   };

@@ -1,7 +1,7 @@
 import type { CardMatch } from '../adapter.ts';
 import type { ListingInput } from '../../shared/model.ts';
 import { normaliseSpace } from '../../shared/text.ts';
-import { attrOf, cardElements, imageOf, pick, pickAll, textOf } from '../dom.ts';
+import { attrOf, cardElements, firstValue, imageOf, pick, pickAll, textOf } from '../dom.ts';
 import { parsePrice } from '../price.ts';
 import { absoluteUrl, imageUrl, withoutTracking } from '../urls.ts';
 import { pageKind } from './detect.ts';
@@ -47,12 +47,13 @@ function scopeOf(card: Element, id: string, cardSelector: string): Element[] {
   return scope;
 }
 
+/** The first value read from the scope's matches: each part itself first, then inside it, selector by selector. */
 function first<T>(scope: Element[], selectors: readonly string[], read: (el: Element) => T | null): T | null {
   for (const part of scope) {
-    for (const el of [...(selectors.some((s) => part.matches(s)) ? [part] : []), ...pickAll(part, selectors)]) {
-      const v = read(el);
-      if (v) return v;
-    }
+    const v = selectors.some((s) => part.matches(s)) ? read(part) : null;
+    if (v) return v;
+    const inside = firstValue(part, selectors, read);
+    if (inside) return inside;
   }
   return null;
 }
