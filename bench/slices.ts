@@ -4,12 +4,15 @@ import { launchWith } from './browser.ts';
 import { generateSearchPage } from './generate-page.ts';
 import { where } from './profile-report.ts';
 import { readFileSync } from 'node:fs';
+import { cp, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 // `npx tsx bench/slices.ts [48|528]`: where the content script's main-thread CPU goes, from a
 // trace (thread time, `tdur`, so a busy machine's waits do not count): every script slice of
 // chrome-extension:// code per page load, grouped by the source function it entered, plus
-// the microtask checkpoints and compiles that ran inside our tasks. SLICES_RUNS=n loads.
+// the microtask checkpoints and compiles that ran inside our tasks. SLICES_RUNS=n loads;
+// SLICES_DIST=dir: that build instead of dist/ (source names then come from dist/'s maps).
 
 interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number; frames?: { url: string; processId: number }[] } } }
 
@@ -20,7 +23,8 @@ async function main() {
   const runs = Number(process.env.SLICES_RUNS ?? 6);
   const html = arg === '48' ? readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/taobao/search-gen3.html'), 'utf8') : generateSearchPage(Number(arg));
   const fixtures = await startFixtureServer([{ host: 's.taobao.com', path: '/search', html }]);
-  const extensionDir = await prepareExtension({ grantAllUrls: false });
+  const extensionDir = process.env.SLICES_DIST ? await mkdtemp(path.join(os.tmpdir(), 'tdf-slices-')) : await prepareExtension({ grantAllUrls: false });
+  if (process.env.SLICES_DIST) await cp(process.env.SLICES_DIST, extensionDir, { recursive: true });
   const browser = await launchWith(extensionDir, fixtures.port);
   const sums = new Map<string, number>();
   let total = 0;
