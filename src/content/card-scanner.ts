@@ -4,8 +4,8 @@ export interface ScannerOptions {
   doc: Document;
   /** The card elements under a root, the root included when it is one (may throw: that root is then skipped). */
   find: (root: ParentNode) => Element[];
-  /** Cards seen for the first time, in document order. */
-  found: (cards: Element[]) => void;
+  /** Cards seen for the first time, in document order; `inserted` when the page added them after the first scan. */
+  found: (cards: Element[], inserted: boolean) => void;
   /** Nodes were added inside a card we know: a card that showed too little may be complete now. */
   grew: (card: Element) => void;
   /** Cards may have left the page (the list was re-rendered): drop their UI. */
@@ -19,7 +19,7 @@ export interface ScannerOptions {
 /**
  * Finds the page's card elements once (one query over the body: elements only, no listing
  * is read here), then follows the page with ONE MutationObserver that only collects added
- * nodes; a frame later it queries the new subtrees alone, never the whole document again. A
+ * nodes and queries the new subtrees alone, never the whole document again. A
  * node added inside a card we know is reported as that card growing (a lazy image, a late
  * title) and costs a walk up its ancestors, no query.
  */
@@ -28,9 +28,9 @@ export function watchCards(opts: ScannerOptions): void {
   const known = new WeakSet<Element>();
   let added: Element[] = [];
   let removed = false;
-  let flushing = false;
+  let sweeping = false;
 
-  const scan = (root: ParentNode) => {
+  const scan = (root: ParentNode, inserted = true) => {
     let cards: Element[];
     try {
       cards = opts.find(root);
@@ -39,18 +39,21 @@ export function watchCards(opts: ScannerOptions): void {
     }
     const fresh = cards.filter((c) => !known.has(c));
     for (const c of fresh) known.add(c);
-    if (fresh.length) opts.found(fresh);
+    if (fresh.length) opts.found(fresh, inserted);
+  };
+
+  // Cards that left the page: their UI is dropped in a frame (it re-measures the rest).
+  const sweep = () => {
+    sweeping = false;
+    if (signal.aborted || !removed) return;
+    removed = false;
+    opts.onRemoved();
   };
 
   const flush = () => {
-    flushing = false;
     if (signal.aborted) return;
     const nodes = added;
     added = [];
-    if (removed) {
-      removed = false;
-      opts.onRemoved();
-    }
     const roots = new Set(nodes.filter((n) => n.isConnected && !opts.ignore(n)));
     const grown = new Set<Element>();
     for (const el of roots) {
@@ -66,6 +69,9 @@ export function watchCards(opts: ScannerOptions): void {
     for (const card of grown) opts.grew(card);
   };
 
+  // New subtrees are queried right here, at the end of the page's own task that added them:
+  // a query per subtree is cheap, and the cards' observer then reports them in the very next
+  // frame (waiting a frame first made infinite scroll a frame slower).
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       for (const n of r.addedNodes) {
@@ -74,12 +80,13 @@ export function watchCards(opts: ScannerOptions): void {
       }
       if (r.removedNodes.length) removed = true;
     }
-    if (!flushing && (added.length || removed)) {
-      flushing = true;
-      queue.push(flush);
+    if (added.length) flush();
+    if (removed && !sweeping) {
+      sweeping = true;
+      queue.push(sweep);
     }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  queue.push(() => doc.body && scan(doc.body));
+  queue.push(() => doc.body && scan(doc.body, false));
 }

@@ -85,6 +85,18 @@ describe('search page cards', () => {
     expect(hooks('select-listing')).toHaveLength(8);
   });
 
+  it('gives cards the page inserts near the viewport their boxes in the next frame, before the observer reports them', async () => {
+    const list = await start(2);
+    expect(hooks('select-listing')).toHaveLength(0); // at load, the observer decides
+    // Infinite scroll: card 3 lands 900 px down (within the 400 px margin of a 768 px
+    // viewport), card 30 far below.
+    await grow(() => list.append(cardElement(3), cardElement(30)));
+    expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([itemId(3)]);
+    // The far one waits for the observer, as before.
+    await enter([cardsOf(list)[3]!]);
+    expect(hooks('select-listing').map((b) => b.dataset.itemId)).toEqual([itemId(3), itemId(30)]);
+  });
+
   it('picks up cards added later from the new nodes alone, never querying the old ones', async () => {
     const list = await start(10);
     expect(findRoots).toHaveLength(1); // the page is queried once

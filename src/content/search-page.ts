@@ -33,6 +33,8 @@ export interface SearchPageOptions {
 const TICK_MS = 30_000;
 /** Cards read and given their UI per queue task: what does not fit waits for the next one. */
 const BATCH = 24;
+/** Cards found at once up to which they are measured in the next frame (see measureInserted). */
+const MEASURE_AT_ONCE = 60;
 
 type Source = { find: (root: ParentNode) => Element[]; read: (card: Element) => ListingInput | null };
 
@@ -125,6 +127,7 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   // Cards near the viewport that have no UI yet: read in the next task. A card that shows
   // too little stays observed and is read again when it grows while near.
   const near = new Set<Element>();
+  const rootMargin = opts.rootMargin ?? '400px 0px';
   let queued = false;
   const annotateNear = () => {
     queued = false;
@@ -172,19 +175,39 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
       // inserted near the viewport get their boxes one frame sooner. The rest go in frames.
       if (near.size) annotateNear();
     },
-    { rootMargin: opts.rootMargin ?? '400px 0px' },
+    { rootMargin },
   );
+  // A few cards the page inserts after load (infinite scroll) are measured in the next frame
+  // instead of waiting for the observer, which reports new targets a frame or two later:
+  // reading rects in a frame callback, before any write, costs no extra layout (the frame
+  // lays the page out anyway). Big batches (a whole page of results) are left to the observer.
+  const margin = parseFloat(rootMargin) || 0;
+  let inserted: Element[] = [];
+  const measureInserted = () => {
+    const list = inserted;
+    inserted = [];
+    const height = doc.defaultView?.innerHeight ?? 0;
+    for (const el of list) {
+      if (!waiting.has(el)) continue;
+      const r = el.getBoundingClientRect();
+      if ((r.width || r.height) && r.bottom > -margin && r.top < height + margin) near.add(el);
+    }
+    if (near.size) annotateNear();
+  };
   watchCards({
     doc,
     queue,
     signal,
     find: source.find,
     ignore: (el) => el.localName === HOST_TAG,
-    found: (found) => {
+    found: (found, insertedLater) => {
       for (const el of found) {
         waiting.add(el);
         io.observe(el);
       }
+      if (!insertedLater || found.length > MEASURE_AT_ONCE) return;
+      if (!inserted.length) queue.push(measureInserted, true);
+      inserted.push(...found);
     },
     grew: (card) => {
       if (cards.has(card) || !waiting.has(card)) return;
