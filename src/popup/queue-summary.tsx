@@ -52,7 +52,7 @@ export function CapturingBar({ capturing }: { capturing: number }) {
   const [feedback, onClick] = useWorkerAction(() => ask('stopCaptures', {}));
   if (capturing === 0 && feedback.kind !== 'done') return null;
   return (
-    <div class="send-now" data-testid="capturing-summary" data-capturing={String(capturing)}>
+    <div class="capturing-bar" data-testid="capturing-summary" data-capturing={String(capturing)}>
       {capturing > 0 && <span>{t('popup_capturing_summary', String(capturing))}</span>}
       {capturing > 0 && (
         <button type="button" class="secondary" data-testid="stop-captures" disabled={feedback.kind === 'busy'} onClick={onClick}>
