@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { unitFiles } from './test/setup/unit-projects.ts';
 import { classicContentScripts, type ContentScript } from './src/cli/classic-content-scripts.ts';
 import { preloadPageGraph } from './src/cli/preload-page-graph.ts';
+import { ownPageGraph } from './src/cli/own-page-graph.ts';
 
 /**
  * Narrows what crxjs makes web-accessible: any page may fetch those files, so source maps
@@ -54,6 +55,7 @@ export default defineConfig(({ mode }) => {
     : [
         crx({ manifest: crxManifest as typeof manifest, browser: firefox ? 'firefox' : 'chrome' }),
         preact(),
+        ownPageGraph({ entry: 'src/popup/main.tsx', name: 'popup' }),
         preloadPageGraph(['src/popup/index.html']),
         hardenWebAccessibleResources(),
         classicContentScripts({ scripts: contentScripts, jsxImportSource: 'preact' }),

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -42,6 +42,29 @@ function imports(dist: string, file: string, re: RegExp): string[] {
   return [...text.matchAll(re)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!));
 }
 
+/** Every JavaScript file of a build that imports, statically or on demand, one of `files`. */
+export function importersOf(dist: string, files: readonly string[]): Record<string, string[]> {
+  const all = (readdirSync(dist, { recursive: true }) as string[]).map((f) => f.replaceAll('\\', '/')).filter((f) => f.endsWith('.js'));
+  const out: Record<string, string[]> = {};
+  for (const file of all) {
+    const hits = [...imports(dist, file, STATIC), ...imports(dist, file, DYNAMIC)].filter((dep) => files.includes(dep));
+    if (hits.length) out[file] = hits;
+  }
+  return out;
+}
+
+/** A chunk and everything it imports, statically or on demand. */
+export function chunkGraph(dist: string, entry: string): string[] {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const dep of [...imports(dist, file, STATIC), ...imports(dist, file, DYNAMIC)]) visit(dep);
+  };
+  visit(entry);
+  return [...files];
+}
+
 /** The content script of a marketplace (by its entry's name, e.g. "taobao"). */
 export function contentScriptOf(dist: string, site: string): string {
   const manifest = JSON.parse(read(dist, 'manifest.json').toString('utf8')) as { content_scripts: { js: string[] }[] };
@@ -71,10 +94,12 @@ export function pageBytes(dist: string, site: string): PageBytes {
 export interface FirstScreen {
   /** The popup's entry chunk (its module script). */
   entry: string;
-  /** Every chunk of the first screen: the entry's static imports and the static graph of what it imports dynamically. */
+  /** Every chunk of the first screen: the module script, what the HTML preloads, and what those import statically. */
   files: string[];
   /** The modulepreload links of the popup's HTML. */
   preloaded: string[];
+  /** The stylesheets the HTML links. */
+  styles: string[];
   /** The source modules bundled into those chunks (from their source maps). */
   sources: string[];
   gzip: number;
@@ -82,8 +107,11 @@ export interface FirstScreen {
 
 /**
  * What the popup loads before its first row, read from the built HTML (manifest
- * `action.default_popup`): its entry's static imports and the static graph of each module
- * the entry imports dynamically (main.tsx starts the first read, then imports the page).
+ * `action.default_popup`): its module script and the chunks it preloads (the page imported
+ * at load, when the entry only starts the read and imports it), with the static graph of each.
+ * What the page imports on demand later (the answer form, zod, the export) is not in it; a
+ * page chunk imported at load but not preloaded would be missing from it, and the rows'
+ * modules with it (popup-first-screen.e2e.ts checks they are there).
  */
 export function popupFirstScreen(dist: string): FirstScreen {
   const manifest = JSON.parse(read(dist, 'manifest.json').toString('utf8')) as { action: { default_popup: string } };
@@ -92,6 +120,7 @@ export function popupFirstScreen(dist: string): FirstScreen {
   const entry = /<script type="module"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1];
   if (!entry) throw new Error(`${manifest.action.default_popup} has no module script`);
   const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="([^"]+)"/g)].map((m) => local(m[1]!));
+  const styles = [...html.matchAll(/<link rel="stylesheet"[^>]*\shref="([^"]+)"/g)].map((m) => local(m[1]!));
   const files = new Set<string>();
   const visit = (file: string) => {
     if (files.has(file)) return;
@@ -99,12 +128,13 @@ export function popupFirstScreen(dist: string): FirstScreen {
     for (const dep of imports(dist, file, STATIC)) visit(dep);
   };
   visit(local(entry));
-  for (const dep of imports(dist, local(entry), DYNAMIC)) visit(dep);
+  for (const file of preloaded) visit(file);
   const list = [...files];
   return {
     entry: local(entry),
     files: list,
     preloaded,
+    styles,
     sources: [...new Set(list.flatMap((f) => sourcesOf(dist, f)))],
     gzip: list.reduce((n, f) => n + gz(read(dist, f)), 0),
   };

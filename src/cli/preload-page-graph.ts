@@ -23,11 +23,14 @@ export function preloadPageGraph(pages: readonly string[]): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const { bundle, chunk } = ctx;
         if (!bundle || !chunk || !pages.some((p) => ctx.filename.replaceAll('\\', '/').endsWith(`/${p}`))) return;
         const files = chunkClosure(bundle, [...chunk.imports, ...chunk.dynamicImports], { dynamic: false });
         files.delete(chunk.fileName);
+        // The entry's module may have moved into a chunk the page names as its script (its
+        // own graph in one chunk, own-page-graph.ts): that one needs no preload link.
+        for (const m of html.matchAll(/<script type="module"[^>]*\ssrc="([^"]+)"/g)) files.delete(m[1]!.slice(base.length));
         return [...files].map(
           (file): HtmlTagDescriptor => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' }),
         );

@@ -1,8 +1,10 @@
 import '../ui/styles.css';
 import './popup.css';
 import { startFirstRead } from './first-read.ts';
+import { start } from './popup-start.tsx';
 
-// The first rows come from IndexedDB while the rest of the popup loads (profiled: reading
-// them only after loading and running every chunk put the first row ~100 ms later).
+// The popup's first screen is this module's graph, in one chunk (src/cli/own-page-graph.ts):
+// one fetch, then the first rows' read starts (IndexedDB answers while Preact renders the
+// page around them).
 startFirstRead();
-void import('./popup-start.tsx').then((m) => m.start());
+start();
