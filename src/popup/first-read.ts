@@ -1,11 +1,12 @@
-import { listFirstScreen, listTopRequests } from '../shared/db/requests.ts';
+import { listFirstRows, listFirstScreen, listTopRequests } from '../shared/db/requests.ts';
 import { peekPause } from '../shared/db/kv-peek.ts';
 import { GROUPS, type GroupId } from '../shared/list-order.ts';
 import type { QueuePause, TakedownRecord } from '../shared/model.ts';
 
 /** What the first screen's headers and queue summary count, while only its rows are read. */
 export interface FirstCounts {
-  groups: Record<GroupId, number>;
+  /** The groups the rows are in (the first screen shows no other group's header). */
+  groups: Partial<Record<GroupId, number>>;
   queued: number;
   capturing: number;
 }
@@ -29,16 +30,31 @@ let pending: Promise<FirstRead> | null = null;
 /**
  * What the first screen shows: its first rows in display order, off the index of the popup's
  * order, and whether the queue is paused. A pause moves every unsent request into "needs you"
- * (an order the index does not hold), and a request written without its list key would be
- * missing from the index: then the needs-you and queued groups are read whole, as before.
+ * (an order the index does not hold): then the needs-you and queued groups are read whole, as
+ * before. A request written without its list key would be missing from the index: checkTop
+ * finds it right after the first paint.
  */
 export async function readTop(): Promise<FirstRead> {
-  const [screen, pause] = await Promise.all([listFirstScreen(FIRST_SCREEN_ROWS), peekPause()]);
-  if (pause === null && screen.indexed) {
-    const groups = Object.fromEntries(GROUPS.map((g, i) => [g, screen.counts[i]!])) as Record<GroupId, number>;
-    return { records: screen.records, pause, counts: { groups, queued: screen.queued, capturing: screen.capturing } };
-  }
+  const [shown, pause] = await Promise.all([listFirstRows(FIRST_SCREEN_ROWS), peekPause()]);
+  if (pause !== null) return readGroupsWhole(pause);
+  const groups = Object.fromEntries(shown.counts.map((n, i) => [GROUPS[i]!, n]));
+  return { records: shown.records, pause, counts: { groups, queued: shown.queued, capturing: shown.capturing } };
+}
+
+/** The needs-you and queued groups whole. */
+async function readGroupsWhole(pause: QueuePause | null): Promise<FirstRead> {
   return { records: await listTopRequests(), pause, counts: null };
+}
+
+/**
+ * Right after a first paint off the index: whether every stored request is in it (which takes
+ * counting every group, each index entry walked). Null when so (or when `shown` was not read
+ * off the index); otherwise the needs-you and queued groups whole, to show instead until the
+ * full read lands (as before this check followed the first paint, in issue #10).
+ */
+export async function checkTop(shown: FirstRead): Promise<FirstRead | null> {
+  if (shown.counts === null || (await listFirstScreen(FIRST_SCREEN_ROWS)).indexed) return null;
+  return readGroupsWhole(shown.pause);
 }
 
 /**

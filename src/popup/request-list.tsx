@@ -28,8 +28,8 @@ export function RequestList({
   records: TakedownRecord[];
   pause: QueuePause | null;
   ipRights: IpRight[];
-  /** The groups' sizes while `records` holds only the first screen's rows (the first paint). */
-  counts: Record<GroupId, number> | null;
+  /** The sizes of the groups of `records` while it holds only the first screen's rows (the first paint). */
+  counts: Partial<Record<GroupId, number>> | null;
 }) {
   const filters = useStore(popupView, (s) => s.filters);
   const paused = pause !== null;
@@ -39,7 +39,7 @@ export function RequestList({
   const items = useMemo(() => {
     const out: Item[] = [];
     for (const g of groups) {
-      const count = counts && !filtered ? counts[g.id] : g.records.length;
+      const count = (filtered ? undefined : counts?.[g.id]) ?? g.records.length;
       out.push({ kind: 'header', key: `h:${g.id}`, height: HEADER_HEIGHT, sticky: true, group: g.id, count });
       for (const r of g.records) out.push({ kind: 'row', key: r.clientRequestId, height: ROW_HEIGHT, record: r });
     }

@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { QueuePause, Settings, TakedownRecord } from '../shared/model.ts';
 import { listOpenCases, listRequests } from '../shared/db/requests.ts';
 import { onChange } from '../shared/db/changes.ts';
-import { FIRST_SCREEN_ROWS, readTop, takeFirstRead, type FirstCounts } from './first-read.ts';
+import { checkTop, FIRST_SCREEN_ROWS, readTop, takeFirstRead, type FirstCounts, type FirstRead } from './first-read.ts';
 import { groupOf } from './groups.ts';
 
 export interface StoredData {
@@ -27,12 +27,11 @@ async function readAll(): Promise<StoredData> {
 
 /**
  * The first paint's requests: the rows of the first screen in display order (with the counts
- * of the whole groups); or, while the queue is paused, the needs-you and queued groups whole,
- * and the open cases too when those two do not fill the first screen. Either way the rows on
- * the first screen are the ones the full read puts there.
+ * of their groups); or, while the queue is paused, the needs-you and queued groups whole, and
+ * the open cases too when those two do not fill the first screen. Either way the rows on the
+ * first screen are the ones the full read puts there.
  */
-async function readFirst(): Promise<StoredData> {
-  const { records, pause, counts } = await (takeFirstRead() ?? readTop());
+async function readFirst({ records, pause, counts }: FirstRead): Promise<StoredData> {
   const data: StoredData = { records, pause, settings: null, complete: false, counts };
   if (counts) return data;
   const paused = pause !== null;
@@ -61,10 +60,17 @@ export function useStoredData(): StoredState {
     let again = false;
     // First paint: the groups on top, through the indexes; then everything (counts, search,
     // the resolved history, the good-faith record).
+    const show = (data: StoredData) => {
+      if (alive && !fullyRead && data.records.length > 0) setState({ status: 'ready', data });
+    };
     const first = async () => {
       try {
-        const data = await readFirst();
-        if (alive && !fullyRead && data.records.length > 0) setState({ status: 'ready', data });
+        const read = await (takeFirstRead() ?? readTop());
+        show(await readFirst(read));
+        // Not before the first row: whether the index holds every request (see checkTop).
+        void checkTop(read)
+          .then(async (whole) => whole && !fullyRead && show(await readFirst(whole)))
+          .catch(() => undefined); // the full read reports failures
       } catch {
         // The full read below reports failures.
       }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { db } from './open.ts';
 import { putRequest } from './request-put.ts';
-import { listFirstScreen } from './requests.ts';
-import { groupRequests, countCapturing, countQueued } from '../../popup/groups.ts';
+import { listFirstRows, listFirstScreen } from './requests.ts';
+import { groupRequests, countCapturing, countQueued, GROUPS } from '../../popup/groups.ts';
 import type { TakedownRecord } from '../model.ts';
 import { makeRecord } from '../../../test/unit/records.ts';
 
@@ -86,4 +86,29 @@ describe("the popup's first screen, read off index byListOrder", () => {
     await (await db()).put('requests', makeRecord());
     expect((await listFirstScreen(10)).indexed).toBe(false);
   });
+
+  it("the first paint's read counts the groups its rows are in, and no later group (each index entry walked costs)", async () => {
+    const records = mixed(2000, 11);
+    await store(records);
+    const groups = groupRequests(records, false);
+    const first = ids(groups.flatMap((g) => g.records).slice(0, 10));
+    const reached = groups.findIndex((g) => g.records.some((r) => r.clientRequestId === first.at(-1)));
+    const rows = await listFirstRows(10);
+    expect(ids(rows.records)).toEqual(first);
+    const whole = await listFirstScreen(10);
+    expect(rows.counts).toEqual(whole.counts.slice(0, GROUPS.indexOf(groups[reached]!.id) + 1));
+    expect(rows.counts.length).toBeLessThan(4);
+    expect(rows.queued).toBe(countQueued(records));
+    expect(rows.capturing).toBe(countCapturing(records));
+  });
+
+  it("the first paint's read counts every group its rows reach, and nothing when there are none", async () => {
+    const queued = makeRecord({ flaggedAt: '2026-11-02T02:00:00.000Z' });
+    const resolved = makeRecord({ outbox: { state: 'submitted' }, caseId: 'TD-2026-1', caseStatus: 'taken_down', resolvedAt: '2026-11-04T02:00:00.000Z' });
+    expect((await listFirstRows(10)).counts).toEqual([]);
+    await store([queued, resolved]);
+    expect(await listFirstRows(10)).toEqual({ records: [expect.objectContaining({ clientRequestId: queued.clientRequestId }), expect.objectContaining({ clientRequestId: resolved.clientRequestId })], counts: [0, 1, 0, 1], queued: 1, capturing: 0 });
+    expect((await listFirstRows(1)).counts).toEqual([0, 1]);
+  });
 });
+
