@@ -60,6 +60,7 @@ async function main() {
       const line = (what: string, f: (r: PageRun) => number) => console.log(`${page.padEnd(5)} ${what.padEnd(30)}` + names.map((n, k) => `${n} ${fmt(runs[k]!.map(f))}`).join('   '));
       line('script ms', (r) => r.scriptMs);
       line('task ms', (r) => r.taskMs);
+      line('longest task ms', (r) => Math.max(0, ...r.longtasks));
       if (page !== 'item') line('load → cards in view ms', (r) => r.inViewMs ?? NaN);
     }
   } finally {
