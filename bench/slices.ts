@@ -3,6 +3,7 @@ import { prepareExtension, removeDir } from '../test/e2e/harness/extension.ts';
 import { launchWith } from './browser.ts';
 import { generateSearchPage } from './generate-page.ts';
 import { where } from './profile-report.ts';
+import { startTrace, stopTrace } from './trace.ts';
 import { readFileSync } from 'node:fs';
 import { cp, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -33,22 +34,12 @@ async function main() {
     for (let i = 0; i <= runs; i++) {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
+      await startTrace(cdp, CATEGORIES);
       await page.goto('http://s.taobao.com/search?q=slices', { waitUntil: 'load' });
       await page.waitForTimeout(1500);
-      const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(e.stream!)));
-      await cdp.send('Tracing.end');
-      const handle = await done;
-      let text = '';
-      for (;;) {
-        const chunk = await cdp.send('IO.read', { handle, size: 1 << 20 });
-        text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-        if (chunk.eof) break;
-      }
+      const events = (await stopTrace(cdp)) as unknown as Ev[];
       await page.close();
       if (i === 0) continue; // warm-up
-      const parsed = JSON.parse(text) as { traceEvents: Ev[] } | Ev[];
-      const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
       const started = events.find((e) => e.name === 'TracingStartedInBrowser');
       const pids = new Set((started?.args?.data?.frames ?? []).filter((f) => f.url.startsWith('http://s.taobao.com')).map((f) => f.processId));
       // The page's main thread: the one that evaluated our content script.
