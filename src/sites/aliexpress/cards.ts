@@ -1,7 +1,7 @@
 import type { CardMatch } from '../adapter.ts';
 import type { ListingInput, Money } from '../../shared/model.ts';
 import { normaliseSpace } from '../../shared/text.ts';
-import { attrOf, cardElements, firstValue, imageOf, pick, pickAll, textOf } from '../dom.ts';
+import { attrOf, cardElements, firstValue, imageOf, pick, textOf } from '../dom.ts';
 import { readAssignedLiteral } from '../js-literal.ts';
 import { isObj, numericId, str } from '../alibaba-ssr.ts';
 import { absoluteUrl, imageUrl } from '../urls.ts';
