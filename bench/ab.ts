@@ -13,7 +13,7 @@ import { median } from './stats.ts';
 // compared on the same pages, loads alternating between them, so that a busy machine's noise falls on both alike.
 // Tells a change of a few ms from noise where the with/without table (bench/run.ts) cannot.
 // With BENCH_TIME=thread, script and task times are main-thread CPU time. AB_RUNS=n (9),
-// AB_PAGES=48,528,item,scroll.
+// AB_PAGES=48,528,item,other,scroll.
 
 const RUNS = Number(process.env.AB_RUNS ?? 9);
 const PAGES = (process.env.AB_PAGES ?? '48,528,item,scroll').split(',');
@@ -21,6 +21,7 @@ const URLS: Record<string, string> = {
   '48': 'http://s.taobao.com/search?q=bench48',
   '528': 'http://s.taobao.com/search?q=bench528',
   item: 'http://item.taobao.com/item.htm?id=637145790668',
+  other: 'http://www.taobao.com/',
 };
 
 async function copyOf(dist: string): Promise<string> {
@@ -40,6 +41,7 @@ async function main() {
     { host: 's.taobao.com', path: '/search', query: { q: 'bench48' }, html: fixture },
     { host: 's.taobao.com', path: '/search', query: { q: 'bench528' }, html: generateSearchPage(528) },
     { host: 'item.taobao.com', path: '/item.htm', fixture: 'taobao/item-ssr2025.html' },
+    { host: 'www.taobao.com', path: '/', html: '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>淘宝网</title><body><h1>淘宝网</h1><p>首页</p></body></html>' },
   ]);
   const dirs = await Promise.all(trees.map((t) => copyOf(path.resolve(t, 'dist'))));
   const browsers = [];
@@ -61,7 +63,7 @@ async function main() {
       line('script ms', (r) => r.scriptMs);
       line('task ms', (r) => r.taskMs);
       line('longest task ms', (r) => Math.max(0, ...r.longtasks));
-      if (page !== 'item') line('load → cards in view ms', (r) => r.inViewMs ?? NaN);
+      if (page === '48' || page === '528') line('load → cards in view ms', (r) => r.inViewMs ?? NaN);
     }
   } finally {
     for (const br of browsers) await br.closeAll();

@@ -56,8 +56,8 @@ export function classicContentScripts(opts: { scripts: ContentScript[]; jsxImpor
         // An extension file is imported by its URL: a content script's base is the page's URL.
         const code = script.code.replace(PLACEHOLDER, (_m, _q, id: string) => `import(chrome.runtime.getURL(${JSON.stringify(fileOf.get(id))}))`);
         if (code.includes(LAZY)) throw new Error(`classic-content-scripts: an import() in ${entry} was left unresolved`);
-        this.emitFile({ type: 'asset', fileName, source: `${COMPILE_HINT}\n${code}\n//# sourceMappingURL=${path.basename(fileName)}.map\n` });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.map`, source: shiftedOneLine(script.map) });
+        this.emitFile({ type: 'asset', fileName, source: `${code}\n//# sourceMappingURL=${path.basename(fileName)}.map\n` });
+        this.emitFile({ type: 'asset', fileName: `${fileName}.map`, source: script.map });
         output.set(entry, fileName);
       }
     },
@@ -74,22 +74,6 @@ export function classicContentScripts(opts: { scripts: ContentScript[]; jsxImpor
       writeFileSync(file, JSON.stringify(manifest, null, 2));
     },
   };
-}
-
-/**
- * V8's explicit compile hint (v8.dev/blog/explicit-compile-hints): compile every function of
- * the script with the script, instead of pre-parsing them all and compiling each again on its
- * first call. Nearly everything a search page runs is called within its first second, so one
- * pass is cheaper: measured on the 48-card page (bench/ab.ts, BENCH_TIME=thread, 13 loads
- * each, alternating), the page's script time fell from 21.9 to 17.9 ms of CPU.
- */
-const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
-
-/** The source map of a script that got one more line at its top. */
-function shiftedOneLine(map: string): string {
-  const parsed = JSON.parse(map) as { mappings?: string };
-  if (typeof parsed.mappings === 'string') parsed.mappings = `;${parsed.mappings}`;
-  return JSON.stringify(parsed);
 }
 
 const LAZY = 'tdf-lazy:';
