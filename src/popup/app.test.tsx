@@ -213,7 +213,9 @@ describe('popup: find anything', () => {
     expect(headers()).toEqual([['open', 5000]]);
     expect(rows().length).toBeLessThan(20);
     expect(rows()[0]!.dataset.clientRequestId).toBe(many[0]!.clientRequestId);
-    // Scrolled far down: the rows there, and the group header still on top.
+    // Scrolled far down once the list holds all 5,000 (the full read, which also brings the
+    // good-faith record, follows the first screen's rows; before it the list is that tall).
+    await waitFor(() => $('[data-testid="good-faith-stats"]'), 'the full read');
     const list = $('.vlist')!;
     list.scrollTop = 110 * 3000;
     await act(() => void list.dispatchEvent(new Event('scroll')));
