@@ -130,7 +130,6 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
   const rootMargin = opts.rootMargin ?? '400px 0px';
   let queued = false;
   const annotateNear = () => {
-    queued = false;
     const batch: Card[] = [];
     for (const element of near) {
       if (batch.length >= BATCH) break;
@@ -157,10 +156,12 @@ export function initSearchPage(adapter: SiteAdapter, doc: Document, url: URL, si
     overlay.add(batch);
     if (near.size) schedule();
   };
+  // The rest of a batch goes in the next frame; annotateNear is also called directly (the
+  // observer's callback, measureInserted), so the flag belongs to the queued call alone.
   const schedule = () => {
     if (queued) return;
     queued = true;
-    queue.push(annotateNear, true);
+    queue.push(() => ((queued = false), annotateNear()), true);
   };
   const waiting = new Set<Element>(); // observed, not annotated yet
   const io = new IntersectionObserver(
