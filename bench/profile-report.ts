@@ -97,7 +97,7 @@ export function totals(p: Profile, names: string[]) {
     for (let n = byId.get(id); n; n = byId.get(parent.get(n.id) ?? -1)) {
       if (!n.callFrame.url.startsWith('chrome-extension://')) continue;
       const w = where(n.callFrame);
-      for (const name of names) if (!seen.has(name) && (w.startsWith(`${name} `) || w.includes(name))) (seen.add(name), sum.set(name, sum.get(name)! + (p.timeDeltas[i] ?? 0)));
+      for (const name of names) if (!seen.has(name) && w.includes(name)) (seen.add(name), sum.set(name, sum.get(name)! + (p.timeDeltas[i] ?? 0)));
     }
   });
   console.log('\ntotal time in each, callees included:');

@@ -12,7 +12,8 @@ import { callers, merge, report, totals, type Profile } from './profile-report.t
 // to bench/profile.cpuprofile (open it in DevTools' Performance panel). PROFILE_SCROLL=0:
 // load only, no scrolling. PROFILE_RUNS=n: that many page loads, their samples added up
 // (a busy machine's noise averages out). PROFILE_CALLERS=queryAll,t: who called those.
-// PROFILE_TOTALS=initSearchPage,annotateNear: time in those, callees included.
+// PROFILE_TOTALS=initSearchPage,search-page.ts:72: time in those, callees included (a name or a
+// source place: minified names do not always map back).
 
 async function main() {
   const cards = Number(process.argv[2] ?? 528);

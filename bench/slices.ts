@@ -15,7 +15,7 @@ import path from 'node:path';
 // the microtask checkpoints and compiles that ran inside our tasks. SLICES_RUNS=n loads;
 // SLICES_DIST=dir: that build instead of dist/ (source names then come from dist/'s maps).
 
-interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number; frames?: { url: string; processId: number }[] } } }
+interface Ev { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; data?: { url?: string; functionName?: string; lineNumber?: number; columnNumber?: number } } }
 
 const CATEGORIES = ['toplevel', 'devtools.timeline', 'v8.execute', 'v8', 'disabled-by-default-devtools.timeline'];
 
@@ -40,12 +40,8 @@ async function main() {
       const events = (await stopTrace(cdp)) as unknown as Ev[];
       await page.close();
       if (i === 0) continue; // warm-up
-      const started = events.find((e) => e.name === 'TracingStartedInBrowser');
-      const pids = new Set((started?.args?.data?.frames ?? []).filter((f) => f.url.startsWith('http://s.taobao.com')).map((f) => f.processId));
       // The page's main thread: the one that evaluated our content script.
       const main = new Set(events.filter((e) => e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').startsWith('chrome-extension://')).map((e) => `${e.pid}:${e.tid}`));
-      void pids;
-      if (process.env.SLICES_DEBUG) { const names = new Map<string, number>(); for (const e of events) if ((e.args?.data?.url ?? "").startsWith("chrome-extension://")) names.set(e.name + " " + e.ph, (names.get(e.name + " " + e.ph) ?? 0) + 1); console.log(pids, main, names); }
       const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
       // Outermost extension script slices.
       let end = -1;
