@@ -204,7 +204,8 @@ describe('evidence without the screenshot permission', () => {
   it('opens the welcome page on install, asking for the permission with the reason', async () => {
     const welcome = await waitFor('the welcome tab', () => s.browser.context.pages().find((p) => p.url().endsWith('#welcome')), 10_000);
     await welcome.getByTestId('welcome').waitFor();
-    expect(await welcome.getByTestId('screenshot-permission').getAttribute('data-granted')).toBe('false');
+    // data-granted is empty while the browser is asked (the section renders before the answer).
+    await expect.poll(() => welcome.getByTestId('screenshot-permission').getAttribute('data-granted'), { timeout: 10_000 }).toBe('false');
     expect(await welcome.getByTestId('grant-screenshots').isVisible()).toBe(true);
     await welcome.close();
   });
