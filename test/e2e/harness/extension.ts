@@ -5,6 +5,13 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { BASE_ARGS, chromiumPath } from './chromium.ts';
 import { hostResolverRules } from './fixture-server.ts';
+import { apiTarget } from './api-target.ts';
+
+/** An integrator's own API (TDF_E2E_API_URL) is the one host besides loopback the browser may reach. */
+const reachable = () => {
+  const { url } = apiTarget();
+  return url ? [new URL(url).hostname] : [];
+};
 
 export const DIST = path.resolve(import.meta.dirname, '../../../dist');
 
@@ -47,7 +54,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { extensionDir: string; fixturePort: number; userDataDir?: string; hostRules?: string; args?: string[] }): Promise<Browser> {
+export async function launch(opts: { extensionDir: string; fixturePort: number; userDataDir?: string; args?: string[] }): Promise<Browser> {
   const userDataDir = opts.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tdf-profile-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -57,7 +64,7 @@ export async function launch(opts: { extensionDir: string; fixturePort: number; 
       ...BASE_ARGS,
       `--disable-extensions-except=${opts.extensionDir}`,
       `--load-extension=${opts.extensionDir}`,
-      `--host-resolver-rules=${opts.hostRules ?? hostResolverRules(opts.fixturePort)}`,
+      `--host-resolver-rules=${hostResolverRules(opts.fixturePort, reachable())}`,
       ...(opts.args ?? []),
     ],
   });
