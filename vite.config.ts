@@ -77,6 +77,9 @@ export default defineConfig(({ mode }) => {
     environment: 'node',
     setupFiles: ['test/setup/unit-setup.ts'],
     testTimeout: 15000,
+    // Worker threads, not child processes: the same 1,325 tests ran 65 s instead of 77 s
+    // here (each file's worker starts faster), which keeps `npm test` inside its 10 minutes.
+    pool: 'threads',
     // Two groups, one rule (test/setup/unit-projects.ts): DOM and module-mocking files isolated.
     projects: underTest ? unitProjects() : [],
   },
