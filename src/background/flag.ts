@@ -7,7 +7,7 @@ import { itemKey, Listing, sellerKey, type TakedownRecord } from '../shared/mode
 import type { ItemAnnotation, RequestOf, ResponseOf } from '../shared/messages.ts';
 import { siteFor } from '../sites/definitions.ts';
 import type { SiteDefinition } from '../sites/adapter.ts';
-import { captureEvidence, type Capture } from './capture/collect.ts';
+import { captureEvidence, type Capture, type ViewMemo } from './capture/collect.ts';
 import { NO_CASE_YET, packageFlag } from './flag-package.ts';
 import { annotationFor } from './annotate.ts';
 import { newStampJob } from './stamp/stamper.ts';
@@ -118,14 +118,14 @@ function capturingRecord(listing: Listing, payload: RequestOf<'flag'>, page: Tak
  * given, what could be had without the tab), their capture manifest chained to the device's
  * head, and the requests as they go to the outbox (their click time kept). Not stored here.
  */
-export async function captureStep(job: CaptureJob, records: TakedownRecord[], newId: () => string, given?: Capture): Promise<{ write: FlagWrite; capture: Capture }> {
+export async function captureStep(job: CaptureJob, records: TakedownRecord[], newId: () => string, from: { given?: Capture; view?: ViewMemo } = {}): Promise<{ write: FlagWrite; capture: Capture }> {
   const settings = await getSettings();
   const capturedAt = new Date();
   const started = performance.now();
   const listings = records.map((r) => r.listing);
   // The API's clock and the browser's version are asked alongside the capture, never before it.
   const [capture, api, browser] = await Promise.all([
-    given ?? captureEvidence({ tabId: job.tab.id, windowId: job.tab.windowId }, job.kind, listings),
+    from.given ?? captureEvidence({ tabId: job.tab.id, windowId: job.tab.windowId }, job.kind, listings, from.view),
     apiClock(settings),
     browserInfo(),
   ]);

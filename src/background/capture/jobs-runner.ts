@@ -5,7 +5,7 @@ import { storeFlag } from '../../shared/db/flags.ts';
 import type { CaptureJob } from '../../shared/db/schema.ts';
 import type { Problem, TakedownRecord } from '../../shared/model.ts';
 import { captureStep } from '../flag.ts';
-import type { Capture } from './collect.ts';
+import type { Capture, ViewMemo } from './collect.ts';
 import { capturingRecords, dropOldSealedJobs, getJob, jobsIn, setWaiting, updateJob, wakeJobsOfTab } from './job-store.ts';
 
 export const CAPTURE_ALARM = 'capture-watchdog';
@@ -98,13 +98,14 @@ async function finish(job: CaptureJob, stop: Stop): Promise<void> {
   const gap: Problem = { code: stop.code, message: stop.message };
   const nothing: Capture = { shared: [], gaps: [gap], listings: records.map(() => ({ artifacts: [], gaps: [], card: null })), notes: { viewport: null, archive: null }, page: null, viewport: null };
   const hold = (await getSettings()).captureWhenImpossible === 'hold';
-  await store(job, records, await captureStep(job, records, deps.newId, nothing), hold ? { code: 'evidence_incomplete', message: t('capture_held_incomplete', stop.message) } : undefined);
+  await store(job, records, await captureStep(job, records, deps.newId, { given: nothing }), hold ? { code: 'evidence_incomplete', message: t('capture_held_incomplete', stop.message) } : undefined);
 }
 
 const stopped = (): Stop => ({ code: 'capture_stopped', message: t('capture_gap_stopped') });
 
 /** Takes one job as far as it can go now: stored, or waiting for its tab. */
 async function advance(job: CaptureJob): Promise<void> {
+  const view: ViewMemo = { last: null };
   while (job.pending.length) {
     if (job.stopRequested) return finish(job, stopped());
     const where = await tabOf(job);
@@ -118,7 +119,7 @@ async function advance(job: CaptureJob): Promise<void> {
         Object.assign(job, await updateJob(job.jobId, (j) => ((j.pending = j.pending.filter((id) => !skip.has(id))), j.pending.length || (j.state = 'sealed'))));
         continue;
       }
-      const step = await captureStep(job, records, deps.newId);
+      const step = await captureStep(job, records, deps.newId, { view });
       // The user switched tabs during the capture: keep none of it (it may show another
       // tab's page or have gaps it need not have) and wait for the tab.
       const after = await ext.tabs.get(job.tab.id).catch(() => null);

@@ -56,6 +56,43 @@ describe('a click is never lost', () => {
   });
 });
 
+describe('the view the user had', () => {
+  const viewShas = async () => {
+    const shas = new Set((await requests()).flatMap((r) => r.evidence.filter((e) => e.kind === 'capture_manifest').map((e) => e.sha256)));
+    const d = await db();
+    return Promise.all([...shas].map(async (sha) => (JSON.parse(new TextDecoder().decode((await d.get('evidence', sha))!.data)) as { capture: { viewport: { sha256: string } } }).capture.viewport.sha256));
+  };
+
+  it('is captured once for the steps of a job that find the page where the user left it, and again once they scrolled', async () => {
+    const all = ids(70);
+    const page = fakePage({ pageHeight: 80_000, cards: column(all, 1000) });
+    // 45 listings: three steps of up to 20, every card far from the others (a capture each).
+    await flag(payload(all.slice(0, 45)), ctx());
+    await runCaptures();
+    // Scrolled to the top once: the first step's view of the page, shown again by the next two.
+    expect(page.captures.filter((y) => y === 0)).toHaveLength(1);
+    expect(page.captures).toHaveLength(45);
+    const views = await viewShas();
+    expect(views).toHaveLength(3);
+    expect(new Set(views).size).toBe(1);
+    expect((await requests()).filter((r) => r.evidenceGaps.length)).toEqual([]);
+
+    // Another 25 (two steps); the user scrolls just before the second step: it takes that view.
+    const answer = chrome.tabs.sendMessage as (...a: unknown[]) => unknown;
+    let begins = 0;
+    chrome.tabs.sendMessage = ((...a: unknown[]) => {
+      if ((a[1] as { type: string }).type === 'captureBegin' && ++begins === 2) page.scrollY = 500;
+      return answer(...a);
+    }) as never;
+    page.captures.length = 0;
+    await flag(payload(all.slice(45)), ctx());
+    await runCaptures();
+    expect(page.captures.filter((y) => y === 0)).toHaveLength(1);
+    expect(page.captures.filter((y) => y === 500)).toHaveLength(1);
+    expect(new Set(await viewShas()).size).toBe(2);
+  });
+});
+
 describe('already reported', () => {
   it('skips listings this device already has a request for, unless the user flags that one again', async () => {
     fakePage({ pageHeight: 4000, cards: column(ids(3), 300) });
