@@ -10,7 +10,7 @@ import { costFigures, insertRun, loadRun, type PageRun } from './content.ts';
 import { generateSearchPage } from './generate-page.ts';
 import { median, summary, table, type Figure } from './stats.ts';
 import { startStack } from '../test/e2e/harness/stack.ts';
-import { popupEntries } from './popup.ts';
+import { FLOOR_HTML, FLOOR_PAGE, popupEntries } from './popup.ts';
 import { coldStartRun, flagFigures, flagRun, FLAG_COUNT, type FlagRun } from './worker.ts';
 
 // `npm run bench` (after a build): every entry in Debian's Chromium on the built extension,
@@ -101,6 +101,7 @@ function bytesEntries(figures: Figure[]) {
 /** The popup with many stored requests; its own browser, so the content figures' profile stays small. */
 async function popupBench(figures: Figure[]) {
   const extensionDir = await prepareExtension({ grantAllUrls: false });
+  await writeFile(path.join(extensionDir, FLOOR_PAGE), FLOOR_HTML);
   const b = await launchWith(extensionDir, 9);
   try {
     await popupEntries(b, RUNS, figures, step);
