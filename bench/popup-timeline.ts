@@ -61,6 +61,7 @@ async function main() {
         busy += (e.dur ?? 0) / 1000;
         cpu += (e.tdur ?? 0) / 1000;
         if ((e.dur ?? 0) < 300) continue;
+        if (process.env.TIMELINE_DEEP) for (const c of inside.filter((c) => (c.dur ?? 0) >= 500)) lines.push(`            ${((c.ts - t0) / 1000).toFixed(1)} ${c.name} ${((c.dur ?? 0) / 1000).toFixed(1)} ${JSON.stringify(c.args?.data ?? {}).slice(0, 140)}`);
         const what = top.map((c) => `${c.name}${c.args?.data?.url ? ` ${c.args.data.url.replace(/^chrome-extension:\/\/[^/]+\//, '')}` : ''}${c.args?.data?.functionName ? ` ${c.args.data.functionName}` : ''} ${((c.dur ?? 0) / 1000).toFixed(1)}`).slice(0, 4).join('; ');
         lines.push(`${((e.ts - t0) / 1000).toFixed(1).padStart(7)} ${gap >= 1 ? `(+${gap.toFixed(1)} idle) ` : ''}${((e.dur ?? 0) / 1000).toFixed(1)} ms wall, ${((e.tdur ?? 0) / 1000).toFixed(1)} cpu: ${what}`);
       }

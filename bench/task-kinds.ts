@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 
-// `npx tsx bench/task-kinds.ts [48|528]`: where a search page's main-thread task time goes,
+// `npx tsx bench/task-kinds.ts [48|528|item]`: where a page's main-thread task time goes,
 // with the extension and without, from a trace (thread CPU, `tdur`): the direct children of
 // each top-level task, summed by name (style, layout, paint, script, ...), the task's own
 // time as "(task self)". The difference column is what the extension adds. TASKS_RUNS=n.
@@ -24,7 +24,7 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Map<strin
   await page.waitForTimeout(1500);
   const events = (await stopTrace(cdp)) as unknown as Ev[];
   await page.close();
-  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args as { beginData?: { url?: string } } | undefined)?.beginData?.url?.includes('s.taobao.com'));
+  const parse = events.find((e) => e.name === 'ParseHTML' && (e.args as { beginData?: { url?: string } } | undefined)?.beginData?.url?.includes('.taobao.com'));
   const sums = new Map<string, number>();
   if (!parse) throw new Error('no ParseHTML of the page in the trace');
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === parse.pid && e.tid === parse.tid).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
@@ -51,8 +51,14 @@ async function loadOnce(context: BrowserContext, url: string): Promise<Map<strin
 async function main() {
   const arg = process.argv[2] ?? '48';
   const runs = Number(process.env.TASKS_RUNS ?? 6);
-  const html = arg === '48' ? readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/taobao/search-gen3.html'), 'utf8') : generateSearchPage(Number(arg));
-  const fixtures = await startFixtureServer([{ host: 's.taobao.com', path: '/search', html }]);
+  const item = arg === 'item';
+  const html = item
+    ? readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/taobao/item-ssr2025.html'), 'utf8')
+    : arg === '48'
+      ? readFileSync(path.resolve(import.meta.dirname, '../test/fixtures/taobao/search-gen3.html'), 'utf8')
+      : generateSearchPage(Number(arg));
+  const fixtures = await startFixtureServer([item ? { host: 'item.taobao.com', path: '/item.htm', html } : { host: 's.taobao.com', path: '/search', html }]);
+  const url = item ? 'http://item.taobao.com/item.htm?id=637145790668' : 'http://s.taobao.com/search?q=tasks';
   const extensionDir = await prepareExtension({ grantAllUrls: false });
   const withExt = await launchWith(extensionDir, fixtures.port);
   const plain = await launchPlain(fixtures.port);
@@ -61,8 +67,8 @@ async function main() {
   try {
     await new Promise((r) => setTimeout(r, 1500));
     for (let i = 0; i <= runs; i++) {
-      const a = await loadOnce(withExt.context, 'http://s.taobao.com/search?q=tasks');
-      const b = await loadOnce(plain.context, 'http://s.taobao.com/search?q=tasks');
+      const a = await loadOnce(withExt.context, url);
+      const b = await loadOnce(plain.context, url);
       if (i === 0) continue;
       add(totals.with, a);
       add(totals.without, b);
@@ -75,7 +81,7 @@ async function main() {
   }
   const keys = new Set([...totals.with.keys(), ...totals.without.keys()]);
   const rows = [...keys].map((k) => ({ k, w: (totals.with.get(k) ?? 0) / runs, wo: (totals.without.get(k) ?? 0) / runs })).sort((x, y) => y.w - y.wo - (x.w - x.wo));
-  console.log(`main-thread CPU ms per load, ${runs} loads each; ${arg} cards`);
+  console.log(`main-thread CPU ms per load, ${runs} loads each; ${item ? 'item page' : `${arg} cards`}`);
   console.log(`${'with'.padStart(8)} ${'without'.padStart(8)} ${'extra'.padStart(8)}  name`);
   for (const r of rows.slice(0, 30)) console.log(`${r.w.toFixed(2).padStart(8)} ${r.wo.toFixed(2).padStart(8)} ${(r.w - r.wo).toFixed(2).padStart(8)}  ${r.k}`);
 }
