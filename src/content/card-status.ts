@@ -5,9 +5,9 @@ import { stateLabel } from './state-label.ts';
 import { slaLeft } from './sla-left.ts';
 
 /**
- * A card's request status (hook `listing-status`), the same markup as the item panel's
- * ListingStatus, written with plain DOM: cards are many, and a Preact render per card was
- * measured among the costs of a search page. Text only, never markup.
+ * A request's status (hook `listing-status`) on a card or in the item panel, written with
+ * plain DOM: cards are many, and a Preact render per card was measured among the costs of a
+ * search page. Text only, never markup.
  */
 export function writeCardStatus(el: HTMLElement, annotation: ItemAnnotation, now: number): void {
   const doc = el.ownerDocument;
@@ -29,7 +29,13 @@ export function writeCardStatus(el: HTMLElement, annotation: ItemAnnotation, now
   state.textContent = stateLabel(annotation.state);
   const left = isResolvedStatus(annotation.state) ? null : slaLeft(annotation.slaDueAt, now);
   sla.hidden = !left;
-  if (!left) return;
+  if (!left) {
+    // A case resolved since: no countdown left behind in the text.
+    sla.textContent = '';
+    delete sla.dataset.tone;
+    delete sla.dataset.dueAt;
+    return;
+  }
   sla.dataset.tone = left.tone;
   sla.dataset.dueAt = annotation.slaDueAt ?? '';
   sla.textContent = left.text;

@@ -52,7 +52,7 @@ const stub: SiteAdapter = {
 
 // runContent loads page features on demand; load them once up front so the timings below
 // measure the runtime, not vitest transforming a module on first import.
-beforeAll(() => Promise.all([import('./item-page.tsx'), import('./search-page.ts'), import('./capture-responder.ts')]));
+beforeAll(() => Promise.all([import('./item-page.ts'), import('./search-page.ts'), import('./capture-responder.ts')]));
 const shadow = () => document.querySelector(HOST_TAG)?.shadowRoot ?? null;
 const hook = (id: string) => shadow()?.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`) ?? [];
 const lookups = (sent: Sent[]) => sent.filter((m) => m.type === 'lookup').map((m) => m.payload.items[0].itemId);

@@ -4,7 +4,7 @@ import { removeHosts } from './host-tag.ts';
 import { ext } from '../shared/browser.ts';
 import { pageStrings } from './page-strings.ts';
 import { initSearchPage, type SearchPageOptions } from './search-page.ts';
-import { initItemPage, type ItemPageOptions } from './item-page.tsx';
+import { initItemPage, type ItemPageOptions } from './item-page.ts';
 
 export interface RunOptions extends ItemPageOptions, SearchPageOptions {
   win?: Window;

@@ -17,7 +17,7 @@ describe('content-script bytes per page', () => {
       const b = pageBytes(DIST, site);
       // One file, no module loading when a page opens: the search and item features are in it.
       expect(b.files).toEqual([`assets/content-${site}.js`]);
-      expect(b.sources).toEqual(expect.arrayContaining(['src/content/search-page.ts', 'src/content/item-page.tsx', `src/content/entries/${site}.ts`]));
+      expect(b.sources).toEqual(expect.arrayContaining(['src/content/search-page.ts', 'src/content/item-page.ts', `src/content/entries/${site}.ts`]));
       expect(b.gzip, `${site}: ${b.gzip} B`).toBeLessThanOrEqual(30 * KB);
     });
   }

@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { ItemPanel } from './item-panel.tsx';
+import { itemPanel } from './item-panel.ts';
+// The form's module, which the panel fetches when it is opened, already loaded (as once the
+// user points at the button): these tests are about what the form does, not when it arrives.
+import './flag-form-view.tsx';
 import type { RequestOf } from '../shared/messages.ts';
 import { mount } from './mount.ts';
 import { order } from './page-orders.ts';
@@ -11,9 +13,11 @@ import { change, fakeWorker, flagContext, listing, settle, trustedClick, type Se
 const NOW = Date.parse('2026-03-03T10:00:00.000Z');
 const noAnnotations = () => ({ annotations: [], sellerCounts: {} });
 
+let remove: (() => void) | null = null;
+
 async function show(shown = listing) {
   const { shadow, layer } = mount(document);
-  await act(() => render(<ItemPanel listing={shown} now={() => NOW} />, layer));
+  await act(() => void (remove = itemPanel(document, layer, shown, { now: () => NOW })));
   await settle();
   const q = <E extends Element = HTMLElement>(id: string) => shadow.querySelector<E>(`[data-testid="${id}"]`);
   return { shadow, layer, q };
@@ -22,7 +26,8 @@ async function show(shown = listing) {
 const types = (sent: Sent[]) => sent.map((m) => m.type);
 
 afterEach(async () => {
-  await act(() => render(null, mount(document).layer));
+  await act(() => void remove?.());
+  remove = null;
 });
 
 describe('item panel', () => {

@@ -1,11 +1,9 @@
-import { render } from 'preact';
 import type { SiteAdapter } from '../sites/adapter.ts';
 import type { Listing } from '../shared/model.ts';
 import { itemListing } from './item-listing.ts';
-import { ItemPanel } from './item-panel.tsx';
+import { itemPanel, unreadablePanel } from './item-panel.ts';
 import { mount } from './mount.ts';
 import { waitFor } from './wait-for.ts';
-import { t } from '../shared/i18n.ts';
 
 export interface ItemPageOptions {
   /** How long to wait for a page that fills in after load before giving up. */
@@ -28,15 +26,6 @@ export async function initItemPage(adapter: SiteAdapter, doc: Document, url: URL
   if (signal.aborted) return;
   const { layer } = mount(doc);
   // Saying so beats silence: the user would otherwise look for a Flag button that never comes.
-  render(listing ? <ItemPanel listing={listing} /> : <Unreadable />, layer);
-  signal.addEventListener('abort', () => render(null, layer), { once: true });
-}
-
-function Unreadable() {
-  return (
-    <section class="panel" data-testid="listing-unreadable" aria-label={t('content_panel_title')}>
-      <div class="head">{t('content_panel_title')}</div>
-      <p>{t('content_unreadable')}</p>
-    </section>
-  );
+  const remove = listing ? itemPanel(doc, layer, listing) : unreadablePanel(doc, layer);
+  signal.addEventListener('abort', remove, { once: true });
 }
