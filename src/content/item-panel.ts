@@ -15,6 +15,18 @@ const TICK_MS = 30_000;
 /** While the request is not resolved, its status is asked again this often (one small message). */
 const FOLLOW_MS = 5_000;
 
+/** The panel's frame, headed with its title: the item panel, or the word that the listing cannot be read. */
+function panelFrame(doc: Document): HTMLElement {
+  const section = doc.createElement('section');
+  section.className = 'panel';
+  section.setAttribute('aria-label', t('content_panel_title'));
+  const head = doc.createElement('div');
+  head.className = 'head';
+  head.textContent = t('content_panel_title');
+  section.append(head);
+  return section;
+}
+
 export interface ItemPanelOptions {
   now?: () => number;
 }
@@ -41,12 +53,11 @@ export function itemPanel(doc: Document, parent: Node, listing: Listing, opts: I
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const section = el('section', 'panel');
-  section.setAttribute('aria-label', t('content_panel_title'));
+  const section = panelFrame(doc);
   const title = el('span', 'listing page-text', listing.title);
   title.dir = 'auto';
   title.title = listing.title;
-  section.append(el('div', 'head', t('content_panel_title')), title);
+  section.append(title);
   if (listing.unavailable) {
     const gone = el('p', undefined, t('content_unavailable'));
     gone.dataset.testid = 'listing-unavailable';
@@ -177,16 +188,11 @@ export function itemPanel(doc: Document, parent: Node, listing: Listing, opts: I
 
 /** Said instead of the panel when the page shows no listing we can read. */
 export function unreadablePanel(doc: Document, parent: Node): () => void {
-  const section = doc.createElement('section');
-  section.className = 'panel';
+  const section = panelFrame(doc);
   section.dataset.testid = 'listing-unreadable';
-  section.setAttribute('aria-label', t('content_panel_title'));
-  const head = doc.createElement('div');
-  head.className = 'head';
-  head.textContent = t('content_panel_title');
   const p = doc.createElement('p');
   p.textContent = t('content_unreadable');
-  section.append(head, p);
+  section.append(p);
   parent.appendChild(section);
   return () => section.remove();
 }
